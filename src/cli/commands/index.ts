@@ -1,7 +1,11 @@
 /** Every command registers itself here, one line each. */
 import type { Command } from 'commander';
 import { register as registerLedger } from './ledger.ts';
+import { register as registerServe } from './serve.ts';
+import { register as registerUser } from './user.ts';
 
 export function registerCommands(program: Command): void {
   registerLedger(program);
+  registerUser(program);
+  registerServe(program);
 }
