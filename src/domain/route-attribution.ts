@@ -4,6 +4,7 @@
  * to states (`methodology/route-attribution-v<N>.json`). This module validates such a table and applies it.
  */
 import { z } from 'zod';
+import { apportion } from './apportion.ts';
 import { InputError } from './errors.ts';
 import { isMemberStateCode, type MemberStateCode } from './member-states.ts';
 
@@ -42,13 +43,13 @@ export function parseRouteAttribution(json: unknown, file = 'route attribution')
 }
 
 export interface AttributedTotals {
-  /** Detections attributed to each Member State (not rounded: persons are rounded where they are apportioned). */
+  /** Detections attributed to each Member State, whole numbers: each route is apportioned by largest remainder. */
   byState: Map<MemberStateCode, number>;
   /** Routes the table does not attribute (Frontex's `Other`) or does not know, with their detections. */
   unattributed: { route: string; value: number }[];
 }
 
-/** Shares each route's detections among its states in proportion to the table's weights. */
+/** Shares each route's detections among its states in proportion to the table's weights, in whole detections. */
 export function attributeRoutes(byRoute: ReadonlyMap<string, number>, table: RouteAttribution): AttributedTotals {
   const byState = new Map<MemberStateCode, number>();
   const unattributed: { route: string; value: number }[] = [];
@@ -60,7 +61,8 @@ export function attributeRoutes(byRoute: ReadonlyMap<string, number>, table: Rou
       unattributed.push({ route, value });
       continue;
     }
-    for (const [code, w] of weights) byState.set(code, (byState.get(code) ?? 0) + (value * w) / sum);
+    const parts = apportion(value, weights.map(([, w]) => w));
+    weights.forEach(([code], i) => byState.set(code, (byState.get(code) ?? 0) + parts[i]!));
   }
   return { byState, unattributed };
 }

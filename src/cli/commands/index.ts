@@ -1,5 +1,6 @@
 /** Every command registers itself here, one line each. */
 import type { Command } from 'commander';
+import { register as registerCapacity } from './capacity.ts';
 import { register as registerLedger } from './ledger.ts';
 import { register as registerServe } from './serve.ts';
 import { register as registerUser } from './user.ts';
@@ -8,4 +9,5 @@ export function registerCommands(program: Command): void {
   registerLedger(program);
   registerUser(program);
   registerServe(program);
+  registerCapacity(program);
 }
