@@ -2,6 +2,7 @@
  * Adequate capacity for the border procedure (APR Arts 46–47) computed from the store: the data used, and every
  * substitution made for data the Regulation names but the store does not hold, stated in the result.
  */
+import { InputError } from '../domain/errors.ts';
 import type { Queryable } from '../store/db.ts';
 import { queryObservations } from '../store/observations.ts';
 import { SOLIDARITY_STATES, type MemberStateCode } from '../domain/member-states.ts';
@@ -142,6 +143,9 @@ export async function adequateCapacityFromStore(db: Queryable, year: number, tab
       'Arrivals after search and rescue: no separate SAR series is stored, so sea arrivals (IOM DTM; Italian Ministry of the Interior for Italy where newer) stand in for IT and MT, where they are in practice disembarkations (PROVENANCE.md, iom_dtm/). For every other state SAR arrivals are unknown (null), not zero.',
     );
     notes.push('Art 47(4) adds SAR arrivals to irregular crossings; Frontex sea-route detections include many of the same persons, so IT and MT are counted on both terms, as the formula reads.');
+  }
+  if (inputs.every((s) => !s.crossings && !s.sar && !s.refusals)) {
+    throw new InputError(`no irregular crossings, search-and-rescue arrivals or refusals of entry are stored for ${window.from} to ${window.to}: load the data first (pactcycle data load)`, { field: 'year' });
   }
   const result = computeAdequateCapacity(inputs, annualMaximumMultiplierInYear(year)?.multiplier ?? null);
   const refusals = result.components.find((c) => c.component === 'refusals')!;

@@ -18,6 +18,7 @@ import type { Db } from '../store/db.ts';
 import { installAuthentication } from './auth/authenticate.ts';
 import { authRoutes } from './auth/routes.ts';
 import { HttpError, installErrorHandling } from './errors.ts';
+import { deadlineRoutes } from './procedures/deadline-routes.ts';
 
 export const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -84,6 +85,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     cookieSecure: opts.cookieSecure ?? true,
     loginRateLimit: opts.loginRateLimit ?? { max: 10, timeWindow: 60_000 },
   });
+
+  await app.register(deadlineRoutes, { db: opts.db });
 
   const webDist = opts.webDist ?? DEFAULT_WEB_DIST;
   const hasWeb = existsSync(webDist + '/index.html');

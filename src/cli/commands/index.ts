@@ -1,6 +1,7 @@
 /** Every command registers itself here, one line each. */
 import type { Command } from 'commander';
 import { register as registerCapacity } from './capacity.ts';
+import { register as registerDeadline } from './deadline.ts';
 import { register as registerLedger } from './ledger.ts';
 import { register as registerServe } from './serve.ts';
 import { register as registerUser } from './user.ts';
@@ -10,4 +11,5 @@ export function registerCommands(program: Command): void {
   registerUser(program);
   registerServe(program);
   registerCapacity(program);
+  registerDeadline(program);
 }
