@@ -1,0 +1,73 @@
+/** The shapes of the public API the public pages read (see src/server/public/). */
+import { api, getOptional } from './client.ts';
+
+export type Category = 'migratory-pressure' | 'risk-of-migratory-pressure' | 'significant-migratory-situation';
+export const CATEGORIES: readonly Category[] = ['migratory-pressure', 'risk-of-migratory-pressure', 'significant-migratory-situation'];
+
+export interface EvidenceLine {
+  indicator: string;
+  value: number;
+  /** The state's figure relative to the Union's, 1 = the Union's level. */
+  ratio: number | null;
+  detail?: string;
+}
+
+export interface StateClassification {
+  geo: string;
+  categories: Category[];
+  grounds: string | null;
+  evidence: EvidenceLine[];
+}
+
+export interface Overview {
+  year: number;
+  referencePeriod: { from: string; to: string } | null;
+  /** Whether the Commission's Art 11 decision has been adopted; before that, the map shows no categories. */
+  decisionAdopted: boolean;
+  states: StateClassification[];
+  pool: { phase: string; adopted: boolean } | null;
+}
+
+export interface SeriesPoint {
+  period: string;
+  value: number;
+  perThousand: number | null;
+  perBillionGdp: number | null;
+  /** The state's fair share of the Union's figure for that period (Art 66 key × EU total). */
+  fairShareValue: number | null;
+}
+
+export interface IndicatorSeries {
+  indicator: string;
+  unit: string;
+  points: SeriesPoint[];
+}
+
+export interface StateSeries {
+  geo: string;
+  fairShare: number | null;
+  population: { value: number; period: string } | null;
+  gdp: { value: number; period: string } | null;
+  indicators: IndicatorSeries[];
+}
+
+export interface FairShareRow {
+  geo: string;
+  share: number;
+  population: number;
+  gdp: number;
+  /** Actual figures of the reference period per indicator, beside the fair share of the Union's total. */
+  actual: Record<string, { value: number; fairShareValue: number }>;
+}
+
+export interface FairShares {
+  populationPeriod: string;
+  gdpPeriod: string;
+  period: string;
+  indicators: string[];
+  rows: FairShareRow[];
+}
+
+export const fetchOverview = () => api.get<Overview>('/api/public/overview');
+export const fetchStateSeries = (geo: string) => getOptional<StateSeries>(`/api/public/states/${geo}/series`);
+export const fetchFairShares = () => api.get<FairShares>('/api/public/fair-shares');

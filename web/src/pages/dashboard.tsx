@@ -1,0 +1,111 @@
+/** The public front page: the Union's map by category for the current cycle, with the evidence one click away. */
+import { useState } from 'preact/hooks';
+import { CATEGORIES, fetchOverview, type Category, type Overview, type StateClassification } from '../api/public.ts';
+import { DataTable } from '../components/data-table.tsx';
+import { ErrorNote, Loading } from '../components/status.tsx';
+import { useAsync } from '../components/use-async.ts';
+import { formatDate, formatNumber, stateName, t, type MessageKey } from '../i18n/i18n.ts';
+import { FILL, mapClass, type MapClass } from '../map/categories.ts';
+import { EuMap } from '../map/eu-map.tsx';
+
+export const categoryLabel = (c: Category) => t(`category.${c}` as MessageKey);
+
+export function Dashboard() {
+  const overview = useAsync(fetchOverview, []);
+  const [selected, setSelected] = useState<string>();
+  if (overview.error) return <ErrorNote error={overview.error} />;
+  if (!overview.data) return <Loading />;
+  const o = overview.data;
+  const byGeo = new Map(o.states.map((s) => [s.geo, s]));
+  const classOf = (geo: string): MapClass => mapClass(o.decisionAdopted ? byGeo.get(geo)?.categories : [], byGeo.has(geo));
+  const chosen = selected ? byGeo.get(selected) : undefined;
+  return (
+    <>
+      <h1>{t('dashboard.title', { year: o.year })}</h1>
+      <p class="lead">{t('dashboard.lead')}</p>
+      <CycleFacts overview={o} />
+      <div class="map-layout">
+        <div>
+          <EuMap classOf={classOf} selected={selected} onSelect={setSelected} />
+          <Legend />
+        </div>
+        <div>
+          {chosen ? <Evidence state={chosen} adopted={o.decisionAdopted} onClose={() => setSelected(undefined)} /> : <p class="muted">{t('dashboard.pickState')}</p>}
+        </div>
+      </div>
+      <DataTable
+        caption={t('dashboard.tableCaption', { year: o.year })}
+        rows={o.states}
+        rowKey={(s) => s.geo}
+        columns={[
+          { label: t('common.memberState'), cell: (s) => <a href={`/state/${s.geo}`}>{stateName(s.geo)}</a> },
+          { label: t('dashboard.categories'), cell: (s) => (o.decisionAdopted ? s.categories.map(categoryLabel).join(', ') || t('category.none') : t('dashboard.notDecided')) },
+          {
+            label: t('dashboard.evidence'),
+            cell: (s) => (
+              <button type="button" class="link" onClick={() => setSelected(s.geo)} aria-label={t('dashboard.showEvidenceFor', { state: stateName(s.geo) })}>
+                {t('dashboard.showEvidence')}
+              </button>
+            ),
+          },
+        ]}
+      />
+    </>
+  );
+}
+
+function CycleFacts({ overview }: { overview: Overview }) {
+  return (
+    <ul class="facts">
+      {overview.referencePeriod && (
+        <li>{t('dashboard.referencePeriod', { from: formatDate(overview.referencePeriod.from), to: formatDate(overview.referencePeriod.to) })}</li>
+      )}
+      <li>{overview.decisionAdopted ? t('dashboard.decisionAdopted') : t('dashboard.decisionPending')}</li>
+      <li>{overview.pool ? t(`phase.${overview.pool.phase}` as MessageKey) : t('phase.none')}</li>
+    </ul>
+  );
+}
+
+function Legend() {
+  const classes: MapClass[] = [...CATEGORIES, 'none', 'not-bound'];
+  return (
+    <ul class="legend" aria-label={t('map.legend')}>
+      {classes.map((c) => (
+        <li key={c}>
+          <span class="swatch" style={{ background: FILL[c] }} aria-hidden="true" />
+          {c === 'none' ? t('category.none') : c === 'not-bound' ? t('category.not-bound') : categoryLabel(c)}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Evidence({ state, adopted, onClose }: { state: StateClassification; adopted: boolean; onClose: () => void }) {
+  return (
+    <section class="panel" aria-labelledby="evidence-title" tabIndex={-1} ref={(el) => el?.focus()}>
+      <h2 id="evidence-title">{t('dashboard.evidenceFor', { state: stateName(state.geo) })}</h2>
+      <p>
+        <strong>{t('dashboard.categories')}:</strong> {adopted ? state.categories.map(categoryLabel).join(', ') || t('category.none') : t('dashboard.notDecided')}
+      </p>
+      {state.grounds && <p><strong>{t('dashboard.grounds')}:</strong> {state.grounds}</p>}
+      {state.evidence.length ? (
+        <DataTable
+          caption={t('dashboard.computedEvidence')}
+          rows={state.evidence}
+          rowKey={(e) => e.indicator}
+          columns={[
+            { label: t('common.indicator'), cell: (e) => t(`indicator.${e.indicator}` as MessageKey) },
+            { label: t('common.value'), numeric: true, cell: (e) => formatNumber(e.value, 2) },
+            { label: t('dashboard.ratioToUnion'), numeric: true, cell: (e) => (e.ratio === null ? '–' : formatNumber(e.ratio, 2)) },
+          ]}
+        />
+      ) : (
+        <p class="muted">{t('dashboard.noEvidence')}</p>
+      )}
+      <p>
+        <a href={`/state/${state.geo}`}>{t('dashboard.statePage', { state: stateName(state.geo) })}</a>{' '}
+        <button type="button" class="link" onClick={onClose}>{t('common.close')}</button>
+      </p>
+    </section>
+  );
+}
