@@ -18,6 +18,7 @@ import type { Db } from '../store/db.ts';
 import { installAuthentication } from './auth/authenticate.ts';
 import { authRoutes } from './auth/routes.ts';
 import { HttpError, installErrorHandling } from './errors.ts';
+import { publicRoutes } from './public/routes.ts';
 import { deadlineRoutes } from './procedures/deadline-routes.ts';
 
 export const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
@@ -87,6 +88,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
 
   await app.register(deadlineRoutes, { db: opts.db });
+  await app.register(publicRoutes, { db: opts.db });
 
   const webDist = opts.webDist ?? DEFAULT_WEB_DIST;
   const hasWeb = existsSync(webDist + '/index.html');

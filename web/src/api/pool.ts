@@ -1,5 +1,5 @@
 /** The pool as the API shows it to the caller (projected by the server for the caller's role). */
-import { getOptional } from './client.ts';
+import { api } from './client.ts';
 
 export interface Amounts {
   relocations: number;
@@ -22,10 +22,10 @@ export interface PublicPool {
   phase: string;
   adopted: boolean;
   act: string | null;
-  referenceRelocations: number;
-  referenceFinancialEur: number;
-  totals: { pledgedEur: number; implementedEur: number };
+  referenceRelocations: number | null;
+  referenceFinancialEur: number | null;
+  totals: { pledgedEur: number; implementedEur: number } | null;
   states: PublicPoolLine[];
 }
 
-export const fetchPublicPool = () => getOptional<PublicPool>('/api/public/pool');
+export const fetchPublicPool = () => api.get<PublicPool>('/api/public/pool');

@@ -65,6 +65,7 @@ export interface FairShares {
   gdpPeriod: string;
   period: string;
   indicators: string[];
+  indicatorPeriods: Record<string, string>;
   rows: FairShareRow[];
 }
 

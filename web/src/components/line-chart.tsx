@@ -21,6 +21,7 @@ export function LineChart({ title, points, unit }: { title: string; points: Line
     void import('@observablehq/plot').then((Plot) => {
       if (!live || !ref.current) return;
       const chart = Plot.plot({
+        width: Math.max(280, ref.current.clientWidth),
         height: 220,
         marginLeft: 64,
         style: { fontSize: '12px', background: 'transparent', color: '#1a1a1a' },

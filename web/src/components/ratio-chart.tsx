@@ -20,6 +20,7 @@ export function RatioChart({ title, bars }: { title: string; bars: RatioBar[] })
       if (!live || !ref.current) return;
       const data = bars.map((b) => ({ state: stateName(b.geo), ratio: b.ratio, above: b.ratio > 1 }));
       const chart = Plot.plot({
+        width: Math.max(280, ref.current.clientWidth),
         height: 24 * data.length + 40,
         marginLeft: 120,
         style: { fontSize: '12px', background: 'transparent', color: '#1a1a1a' },

@@ -21,7 +21,7 @@ export function Dashboard() {
   const chosen = selected ? byGeo.get(selected) : undefined;
   return (
     <>
-      <h1>{t('dashboard.title', { year: o.year })}</h1>
+      <h1>{t('dashboard.title', { year: String(o.year) })}</h1>
       <p class="lead">{t('dashboard.lead')}</p>
       <CycleFacts overview={o} />
       <div class="map-layout">
@@ -34,7 +34,7 @@ export function Dashboard() {
         </div>
       </div>
       <DataTable
-        caption={t('dashboard.tableCaption', { year: o.year })}
+        caption={t('dashboard.tableCaption', { year: String(o.year) })}
         rows={o.states}
         rowKey={(s) => s.geo}
         columns={[
@@ -43,7 +43,7 @@ export function Dashboard() {
           {
             label: t('dashboard.evidence'),
             cell: (s) => (
-              <button type="button" class="link" onClick={() => setSelected(s.geo)} aria-label={t('dashboard.showEvidenceFor', { state: stateName(s.geo) })}>
+              <button type="button" class="link" onClick={() => setSelected(s.geo)} aria-label={`${t('dashboard.showEvidence')}: ${stateName(s.geo)}`}>
                 {t('dashboard.showEvidence')}
               </button>
             ),

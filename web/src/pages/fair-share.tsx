@@ -27,9 +27,9 @@ export function FairSharePage() {
           <option key={i} value={i}>{t(`indicator.${i}` as MessageKey)}</option>
         ))}
       </select>
-      {chosen && <RatioChart title={t('fairShare.chartTitle', { indicator: t(`indicator.${chosen}` as MessageKey), period: f.period })} bars={bars} />}
+      {chosen && <RatioChart title={t('fairShare.chartTitle', { indicator: t(`indicator.${chosen}` as MessageKey), period: f.indicatorPeriods[chosen] ?? f.period })} bars={bars} />}
       <DataTable
-        caption={t('fairShare.tableCaption', { period: f.period })}
+        caption={t('fairShare.tableCaption', { period: chosen ? (f.indicatorPeriods[chosen] ?? f.period) : f.period })}
         rows={f.rows}
         rowKey={(r) => r.geo}
         columns={[

@@ -15,7 +15,7 @@ export function PoolPage() {
     return (
       <>
         <h1>{t('pool.title')}</h1>
-        <p>{p ? t('pool.notAdopted', { year: p.cycle, phase: t(`phase.${p.phase}` as MessageKey) }) : t('phase.none')}</p>
+        <p>{p ? t('pool.notAdopted', { year: String(p.cycle), phase: t(`phase.${p.phase}` as MessageKey) }) : t('phase.none')}</p>
         <p class="muted">{t('pool.confidential')}</p>
       </>
     );
@@ -26,16 +26,16 @@ export function PoolPage() {
 function AdoptedPool({ pool }: { pool: PublicPool }) {
   return (
     <>
-      <h1>{t('pool.titleYear', { year: pool.cycle })}</h1>
+      <h1>{t('pool.titleYear', { year: String(pool.cycle) })}</h1>
       <p class="lead">{t('pool.adoptedLead', { act: pool.act ?? '', phase: t(`phase.${pool.phase}` as MessageKey) })}</p>
       <div class="cards">
-        <div class="card"><span class="big">{formatNumber(pool.referenceRelocations)}</span>{t('pool.referenceRelocations')}</div>
-        <div class="card"><span class="big">{formatEuros(pool.referenceFinancialEur)}</span>{t('pool.referenceFinancial')}</div>
-        <div class="card"><span class="big">{formatEuros(pool.totals.pledgedEur)}</span>{t('pool.totalPledged')}</div>
-        <div class="card"><span class="big">{formatEuros(pool.totals.implementedEur)}</span>{t('pool.totalImplemented')}</div>
+        <div class="card"><span class="big">{formatNumber(pool.referenceRelocations ?? 0)}</span>{t('pool.referenceRelocations')}</div>
+        <div class="card"><span class="big">{formatEuros(pool.referenceFinancialEur ?? 0)}</span>{t('pool.referenceFinancial')}</div>
+        <div class="card"><span class="big">{formatEuros(pool.totals?.pledgedEur ?? 0)}</span>{t('pool.totalPledged')}</div>
+        <div class="card"><span class="big">{formatEuros(pool.totals?.implementedEur ?? 0)}</span>{t('pool.totalImplemented')}</div>
       </div>
       <DataTable
-        caption={t('pool.tableCaption', { year: pool.cycle })}
+        caption={t('pool.tableCaption', { year: String(pool.cycle) })}
         rows={pool.states}
         rowKey={(r) => r.geo}
         columns={[
@@ -53,7 +53,7 @@ function AdoptedPool({ pool }: { pool: PublicPool }) {
       <WhatIf
         shares={pool.states.map((s) => ({ geo: s.geo, share: s.share }))}
         initial={{
-          referenceRelocations: pool.referenceRelocations,
+          referenceRelocations: pool.referenceRelocations ?? 0,
           pledges: Object.fromEntries(pool.states.map((s) => [s.geo, { ...s.pledged }])),
           deductions: Object.fromEntries(pool.states.map((s) => [s.geo, s.deductedEur > 0])),
         }}

@@ -1,0 +1,67 @@
+/** The public routes on real Eurostat figures: series, fair shares, exports, and nothing confidential. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../app.ts';
+import { openMemoryStore, type Db } from '../../store/db.ts';
+import { seedPublishedFigures } from '../../../test/helpers/published-figures.ts';
+import type { FairSharesTable, StateSeries } from './series.ts';
+
+let db: Db;
+let app: FastifyInstance;
+
+beforeAll(async () => {
+  db = await openMemoryStore();
+  await seedPublishedFigures(db);
+  app = await buildApp({ db, webDist: '/nonexistent/' });
+});
+afterAll(async () => {
+  await app?.close();
+  await db?.close();
+});
+
+describe('public routes', () => {
+  it('gives a state its series normalised per 1,000 inhabitants and per € billion of GDP', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/public/states/IT/series' });
+    expect(res.statusCode).toBe(200);
+    const s = res.json<StateSeries>();
+    const first = s.indicators.find((i) => i.indicator === 'asylum_applicants_first_time')!;
+    const y2022 = first.points.find((p) => p.period === '2022')!;
+    // Eurostat: 77,200 first-time applicants in Italy in 2022 (migr_asyappctza as in ../shared/data).
+    expect(y2022.value).toBe(77_200);
+    expect(y2022.perThousand).toBeCloseTo((77_200 / s.population!.value) * 1000, 0);
+    expect(y2022.perBillionGdp).not.toBeNull();
+    expect(y2022.fairShareValue).toBeGreaterThan(0);
+    expect(s.fairShare).toBeGreaterThan(0.1);
+  });
+
+  it('answers 404 for a code that is not a state of the Pact, and 400 for a malformed one', async () => {
+    expect((await app.inject({ method: 'GET', url: '/api/public/states/XX/series' })).statusCode).toBe(404);
+    expect((await app.inject({ method: 'GET', url: '/api/public/states/italy/series' })).json().error.code).toBe('invalid-request');
+  });
+
+  it('computes the Art 66 key over the 26 states: shares add up to 1', async () => {
+    const f = (await app.inject({ method: 'GET', url: '/api/public/fair-shares' })).json<FairSharesTable>();
+    expect(f.rows).toHaveLength(26);
+    expect(f.rows.map((r) => r.geo)).not.toContain('DK');
+    expect(f.rows.reduce((a, r) => a + r.share, 0)).toBeCloseTo(1, 12);
+    for (const i of f.indicators) {
+      const actual = f.rows.reduce((a, r) => a + r.actual[i]!.value, 0);
+      expect(f.rows.reduce((a, r) => a + r.actual[i]!.fairShareValue, 0)).toBeCloseTo(actual, 3);
+    }
+  });
+
+  it('exports the published observations as CSV and JSON', async () => {
+    const csv = await app.inject({ method: 'GET', url: '/api/public/export/observations.csv' });
+    expect(csv.headers['content-type']).toMatch(/text\/csv/);
+    expect(csv.body.split('\r\n')[0]).toBe('indicator,geo,period,dims,value,unit,flags,source,vintage');
+    expect(csv.body).toContain('asylum_applicants_first_time,IT,2022,,77200,');
+    const json = await app.inject({ method: 'GET', url: '/api/public/export/fair-shares.json' });
+    expect(json.json<FairSharesTable>().rows).toHaveLength(26);
+    expect((await app.inject({ method: 'GET', url: '/api/public/export/secrets.csv' })).statusCode).toBe(400);
+  });
+
+  it('shows the public no proposal and no pledge before adoption', async () => {
+    const pool = (await app.inject({ method: 'GET', url: '/api/public/pool' })).json();
+    expect(pool).toMatchObject({ adopted: false, states: [], totals: null, referenceRelocations: null });
+  });
+});

@@ -1,0 +1,43 @@
+/** The public pages in Chromium: each renders, passes axe-core (no serious or critical violation), logs no error. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launch, openPage, screenshot, seriousViolations, serve, type Served } from './harness.ts';
+
+let served: Served;
+let browser: Browser;
+
+beforeAll(async () => {
+  served = await serve();
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  await served?.close();
+});
+
+const PAGES = [
+  { path: '/', name: 'dashboard', ready: 'svg.eu-map[data-ready="true"]' },
+  { path: '/state/IT', name: 'state-IT', ready: 'figure.chart svg' },
+  { path: '/fair-share', name: 'fair-share', ready: 'figure.chart svg' },
+  { path: '/pool', name: 'pool', ready: 'main h1' },
+  { path: '/methodology', name: 'methodology', ready: 'main h1' },
+  { path: '/downloads', name: 'downloads', ready: 'main h1' },
+  { path: '/login', name: 'login', ready: 'form' },
+];
+
+describe('public pages', () => {
+  for (const locale of ['en', 'nl'] as const) {
+    for (const p of PAGES) {
+      it(`${p.path} in ${locale}: renders, no serious accessibility violation, no console error`, async () => {
+        const { page, errors } = await openPage(browser, { locale: locale === 'nl' ? 'nl-NL' : 'en-GB' });
+        await page.goto(served.url + p.path);
+        await page.waitForSelector(p.ready);
+        expect(await page.getAttribute('html', 'lang')).toBe(locale);
+        expect(await seriousViolations(page)).toEqual([]);
+        await screenshot(page, `${p.name}-${locale}`);
+        expect(errors).toEqual([]);
+        await page.context().close();
+      });
+    }
+  }
+});
