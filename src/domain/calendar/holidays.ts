@@ -8,8 +8,8 @@
  */
 import { addDays, isoDate, type IsoDate } from './dates.ts';
 
-/** A set of holidays, asked one date at a time. */
-export type HolidayCalendar = (date: IsoDate) => boolean;
+/** Holidays as ISO dates (the shape `countPeriod` of src/domain/procedures/counting.ts takes). */
+export type HolidayCalendar = ReadonlySet<IsoDate>;
 
 /** Easter Sunday (Gregorian), by the anonymous Gregorian algorithm (Meeus/Jones/Butcher). */
 export function easterSunday(year: number): IsoDate {
@@ -54,23 +54,14 @@ export function euInstitutionHolidays(year: number): IsoDate[] {
   return [...new Set(days)].sort();
 }
 
-const byYear = new Map<number, ReadonlySet<IsoDate>>();
+/** The first and last years the default calendar covers. */
+export const DEFAULT_HOLIDAY_YEARS = [2024, 2100] as const;
 
-/** The default calendar: the EU institutions' holidays, computed per year on first use. */
-export const EU_INSTITUTION_HOLIDAYS: HolidayCalendar = (date) => {
-  const year = Number(date.slice(0, 4));
-  let set = byYear.get(year);
-  if (!set) {
-    set = new Set(euInstitutionHolidays(year));
-    byYear.set(year, set);
-  }
-  return set.has(date);
-};
+/** The default calendar: the EU institutions' holidays for 2024–2100. */
+export const EU_INSTITUTION_HOLIDAYS: HolidayCalendar = (() => {
+  const all = new Set<IsoDate>();
+  for (let y = DEFAULT_HOLIDAY_YEARS[0]; y <= DEFAULT_HOLIDAY_YEARS[1]; y++) for (const d of euInstitutionHolidays(y)) all.add(d);
+  return all;
+})();
 
-/** A calendar from an explicit list of dates. */
-export function holidayList(dates: Iterable<IsoDate>): HolidayCalendar {
-  const set = new Set(dates);
-  return (date) => set.has(date);
-}
-
-export const NO_HOLIDAYS: HolidayCalendar = () => false;
+export const NO_HOLIDAYS: HolidayCalendar = new Set();

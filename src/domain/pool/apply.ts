@@ -246,6 +246,7 @@ const HANDLERS: { [T in PoolEventType]: Handler<T> } = {
       transfers: new Map(),
       deductedTotal: zeroAmounts(),
       implementedTotal: zeroAmounts(),
+      technicalForums: [],
     };
     return next;
   },
@@ -272,6 +273,14 @@ const HANDLERS: { [T in PoolEventType]: Handler<T> } = {
     s.reconvened[s.reconvened.length - 1] = { ...last, open: false };
     for (const p of s.pledges.values()) p.binding = true;
     for (const b of s.states.values()) b.pending = zeroAmounts();
+    return s;
+  },
+
+  'technical-forum-convened'(s, e) {
+    inPhase(s, e, ['adopted', 'implementation', 'closed'], 'Art 14(1): the Technical-Level Forum meets after the Council act');
+    const code = e.payload.benefitting;
+    if (code !== undefined) benefittingState(s, code, 'Art 58(3), 59(6): the Forum is convened for a benefitting Member State');
+    s.technicalForums.push({ at: timeOf(e), benefitting: code ?? null });
     return s;
   },
 

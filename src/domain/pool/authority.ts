@@ -21,6 +21,7 @@ export const EVENT_AUTHORITY: Record<PoolEventType, { recorders: readonly Record
   'implementation-started': { recorders: ['commission'], article: 'Art 60, 85' },
   'forum-reconvened': { recorders: ['council'], article: 'Art 13(4)' },
   'additional-pledges-adopted': { recorders: ['council'], article: 'Art 13(4), 57(1)' },
+  'technical-forum-convened': { recorders: ['coordinator'], article: 'Art 14(1), 58(3), 59(6)' },
   'access-requested': { recorders: ['self'], article: 'Art 58(1)' },
   'self-notified': { recorders: ['self'], article: 'Art 59(1)' },
   'self-notification-decided': { recorders: ['commission'], article: 'Art 59(4)' },

@@ -97,6 +97,8 @@ export const poolEventSchemas = {
     z.object({ ground: z.enum(['insufficient-pool', 'significant-deductions', 'higher-needs']) }),
   ),
   'additional-pledges-adopted': ev('additional-pledges-adopted', z.object({ act: text })),
+  /** Art 14, 58(3), 59(6): the Coordinator convenes the Technical-Level Forum, for a benefitting state if named. */
+  'technical-forum-convened': ev('technical-forum-convened', z.object({ benefitting: stateCodeSchema.optional() })),
   'access-requested': ev('access-requested', z.object({ state: stateCodeSchema, needs: needsSchema })),
   'self-notified': ev('self-notified', z.object({ state: stateCodeSchema, needs: needsSchema, reasoning: text })),
   'self-notification-decided': ev(

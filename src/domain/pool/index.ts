@@ -11,3 +11,4 @@ export * from './roles.ts';
 export * from './settings.ts';
 export * from './state.ts';
 export * from './visibility.ts';
+export * from './scenario.ts';

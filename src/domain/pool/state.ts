@@ -152,6 +152,8 @@ interface AfterAdoption extends Common {
   transfers: Map<string, Transfer>;
   deductedTotal: Amounts;
   implementedTotal: Amounts;
+  /** Art 14, 58(3), 59(6): meetings of the Technical-Level Forum, with the benefitting state they were convened for. */
+  technicalForums: { at: string; benefitting: MemberStateCode | null }[];
 }
 export interface AdoptedPool extends AfterAdoption {
   phase: 'adopted';
@@ -226,6 +228,7 @@ export function clonePool<S extends PoolState>(s: S): S {
   };
   if (c.councilAct) {
     out.reconvened = c.reconvened!.map((r) => ({ ...r }));
+    out.technicalForums = [...c.technicalForums!];
     out.selfNotifications = new Map([...c.selfNotifications!].map(([k, n]) => [k, { ...n }]));
     out.deductions = new Map([...c.deductions!].map(([k, d]) => [k, { ...d }]));
     out.offsets = new Map([...c.offsets!].map(([k, o]) => [k, { ...o }]));
