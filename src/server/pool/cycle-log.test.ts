@@ -1,0 +1,48 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { BACKENDS } from '../../../test/helpers/backends.ts';
+import { verifyLedger } from '../../store/ledger.ts';
+import { CycleLog, type Fold } from './cycle-log.ts';
+
+/** A toy fold: the list of amounts written, each write refused if it would take the total above a cap. */
+const sum: Fold<number[]> = { initial: () => [], apply: (s, e) => [...s, (e.payload as { n: number }).n] };
+const CAP = 1000;
+const entry = (n: number) => ({ type: 'add', actor: 't', role: 'commission', recordedAt: new Date(0), payload: { n } });
+const decideAdd = (n: number) => (snap: { state: number[] }) => {
+  if (snap.state.reduce((a, b) => a + b, 0) + n > CAP) throw new RangeError('over the cap');
+  return [entry(n)];
+};
+
+for (const backend of BACKENDS) {
+  describe.skipIf(!backend.available)(`cycle log on ${backend.name}`, () => {
+    let dispose: (() => Promise<void>) | undefined;
+    afterEach(async () => dispose?.());
+
+    it('two writers on one store (as two processes) never lose an acknowledged write and re-decide on conflict', async () => {
+      const h = await backend.open();
+      dispose = h.dispose;
+      const a = new CycleLog(h.db, sum, 200);
+      const b = new CycleLog(h.db, sum, 200);
+      const amounts = Array.from({ length: 60 }, (_, i) => 10 + i);
+      const results = await Promise.allSettled(amounts.map((n, i) => (i % 2 ? a : b).write(2026, decideAdd(n))));
+      const acknowledged = amounts.filter((_, i) => results[i]!.status === 'fulfilled');
+      const refused = results.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason as Error);
+      for (const err of refused) expect(err.message).toBe('over the cap');
+
+      const fresh = await new CycleLog(h.db, sum).read(2026);
+      expect([...fresh.state].sort((x, y) => x - y)).toEqual(acknowledged.sort((x, y) => x - y));
+      expect(fresh.state.reduce((x, y) => x + y, 0)).toBeLessThanOrEqual(CAP);
+      // The cap was decided on the true state every time: what was refused would indeed not have fitted.
+      expect(refused.length).toBeGreaterThan(0);
+      expect((await a.read(2026)).state).toEqual(fresh.state);
+      expect((await verifyLedger(h.db)).ok).toBe(true);
+    });
+
+    it('writes nothing when the decision refuses', async () => {
+      const h = await backend.open();
+      dispose = h.dispose;
+      const log = new CycleLog(h.db, sum);
+      await expect(log.write(2026, decideAdd(CAP + 1))).rejects.toThrow('over the cap');
+      expect((await log.read(2026)).version).toBe(0);
+    });
+  });
+}
