@@ -19,6 +19,8 @@ import { installAuthentication } from './auth/authenticate.ts';
 import { authRoutes } from './auth/routes.ts';
 import { HttpError, installErrorHandling } from './errors.ts';
 import { publicRoutes } from './public/routes.ts';
+import { poolRoutes } from './pool/routes.ts';
+import { PoolService } from './pool/service.ts';
 import { deadlineRoutes } from './procedures/deadline-routes.ts';
 
 export const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
@@ -89,6 +91,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   await app.register(deadlineRoutes, { db: opts.db });
   await app.register(publicRoutes, { db: opts.db });
+  await app.register(poolRoutes, { pool: new PoolService(opts.db, now) });
 
   const webDist = opts.webDist ?? DEFAULT_WEB_DIST;
   const hasWeb = existsSync(webDist + '/index.html');

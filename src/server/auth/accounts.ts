@@ -6,17 +6,17 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { hash as argon2Hash, verify as argon2Verify } from '@node-rs/argon2';
 import { InputError } from '../../domain/errors.ts';
-import { isSolidarityState } from '../../domain/member-states.ts';
+import { isPoolRole, type PoolRole } from '../../domain/pool/roles.ts';
 import type { Queryable } from '../../store/db.ts';
 import * as users from '../../store/users.ts';
 
-/** A role an account can hold; `public` is what every request without credentials acts as. */
-export type AccountRole = 'commission' | 'council' | 'coordinator' | `member-state:${string}`;
+/** A role an account can hold: every pool role but `public`, which is what a request without credentials acts as. */
+export type AccountRole = Exclude<PoolRole, 'public'>;
 
 /** The caller of a request: an account, or the anonymous public. */
 export interface Principal {
   name: string;
-  role: AccountRole | 'public';
+  role: PoolRole;
   /** How the caller proved who it is; CSRF protection applies only to `session`. */
   via: 'token' | 'session' | 'anonymous';
 }
@@ -27,9 +27,7 @@ export const SESSION_HOURS = 8;
 
 /** Checks a role string: one of the fixed roles, or `member-state:XX` for one of the 26 states bound by the AMMR. */
 export function parseRole(role: string): AccountRole {
-  if (role === 'commission' || role === 'council' || role === 'coordinator') return role;
-  const m = /^member-state:([A-Z]{2})$/.exec(role);
-  if (m && isSolidarityState(m[1]!)) return `member-state:${m[1]!}`;
+  if (role !== 'public' && isPoolRole(role)) return role as AccountRole;
   throw new InputError(
     `unknown role "${role}": use commission, council, coordinator or member-state:XX with XX one of the 26 Member States bound by the solidarity mechanism (Eurostat codes, EL for Greece)`,
     { field: 'role' },

@@ -4,7 +4,7 @@ import { verifyLedger } from '../../store/ledger.ts';
 import { CycleLog, type Fold } from './cycle-log.ts';
 
 /** A toy fold: the list of amounts written, each write refused if it would take the total above a cap. */
-const sum: Fold<number[]> = { initial: () => [], apply: (s, e) => [...s, (e.payload as { n: number }).n] };
+const sum: Fold<number[]> = { initial: () => [], applyAll: (s, es) => [...s, ...es.map((e) => (e.payload as { n: number }).n)] };
 const CAP = 1000;
 const entry = (n: number) => ({ type: 'add', actor: 't', role: 'commission', recordedAt: new Date(0), payload: { n } });
 const decideAdd = (n: number) => (snap: { state: number[] }) => {

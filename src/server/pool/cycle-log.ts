@@ -11,8 +11,8 @@ import { appendEntries, readEntries, VersionConflict, type LedgerEntry, type New
 export interface Fold<S> {
   /** The state of a cycle with no events. */
   initial(cycle: number): S;
-  /** The state after one more stored entry. */
-  apply(state: S, entry: LedgerEntry): S;
+  /** The state after more stored entries, in order; must not change `state` (snapshots are shared). */
+  applyAll(state: S, entries: readonly LedgerEntry[]): S;
 }
 
 export interface CycleSnapshot<S> {
@@ -45,9 +45,7 @@ export class CycleLog<S> {
     let snap = this.snapshots.get(cycle) ?? { cycle, version: 0, state: this.fold.initial(cycle), entries: [] };
     const fresh = await readEntries(this.db, cycle, snap.version);
     if (fresh.length > 0) {
-      let state = snap.state;
-      for (const entry of fresh) state = this.fold.apply(state, entry);
-      snap = { cycle, version: fresh.at(-1)!.seq, state, entries: [...snap.entries, ...fresh] };
+      snap = { cycle, version: fresh.at(-1)!.seq, state: this.fold.applyAll(snap.state, fresh), entries: [...snap.entries, ...fresh] };
     }
     // Keep the newest snapshot: a slower concurrent read must not replace a newer one.
     const cached = this.snapshots.get(cycle);
