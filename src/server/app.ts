@@ -35,8 +35,8 @@ export interface AppOptions {
   loginRateLimit?: { max: number; timeWindow: number };
   /** The built front-end; served at `/` when its index.html exists. */
   webDist?: string;
-  /** Fastify's logger (off by default, on for `pactcycle serve`). */
-  logger?: boolean;
+  /** Fastify's logger: off by default; `pactcycle serve` logs at `PACTCYCLE_LOG_LEVEL` (default info). */
+  logger?: boolean | { level: string };
   /** Largest request body accepted, in bytes. */
   bodyLimit?: number;
 }

@@ -15,7 +15,7 @@ export function register(program: Command): void {
       const port = Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, not "${opts.port}"`);
       const db = await openStore(storeLocationFromEnv());
-      const app = await buildApp({ db, logger: true, cookieSecure: !opts.insecureCookies });
+      const app = await buildApp({ db, logger: { level: process.env.PACTCYCLE_LOG_LEVEL || 'info' }, cookieSecure: !opts.insecureCookies });
       const address = await app.listen({ port, host: opts.host });
       process.stdout.write(`Pactcycle is serving ${address} (API documentation: ${address}/api/docs)\n`);
       // Stay up until asked to stop; close the store cleanly on the way out.
