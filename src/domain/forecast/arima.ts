@@ -1,0 +1,166 @@
+/**
+ * Seasonal ARIMA(p,d,q)(P,D,Q)[m] fitted by conditional sum of squares (CSS; Box, Jenkins & Reinsel, "Time Series
+ * Analysis", ch. 7), optionally with a constant (a mean when d + D = 0, a drift when d + D = 1). Stationarity and
+ * invertibility hold by construction (partial-autocorrelation parametrisation). Forecasts by the difference
+ * equation; prediction variances by the ψ-weights of the full (differenced) model.
+ */
+import { minimize } from './nelder-mead.ts';
+import { difference, differencingPolynomial, lagPolynomial, multiply, toStationary } from './polynomial.ts';
+import { normalIntervals, type PointForecast } from './types.ts';
+
+export interface ArimaOrder {
+  p: number;
+  d: number;
+  q: number;
+  P: number;
+  D: number;
+  Q: number;
+  constant: boolean;
+}
+
+export interface ArimaFit {
+  order: ArimaOrder;
+  m: number;
+  ar: number[];
+  ma: number[];
+  sar: number[];
+  sma: number[];
+  mu: number;
+  sigma2: number;
+  loglik: number;
+  aicc: number;
+  /** The series as given, the differenced series and its residuals (for forecasting). */
+  y: number[];
+  w: number[];
+  residuals: number[];
+}
+
+export function arimaName(o: ArimaOrder, m: number): string {
+  const seasonal = o.P + o.D + o.Q > 0 ? `(${o.P},${o.D},${o.Q})[${m}]` : '';
+  const constant = o.constant ? (o.d + o.D === 0 ? ' with mean' : ' with drift') : '';
+  return `ARIMA(${o.p},${o.d},${o.q})${seasonal}${constant}`;
+}
+
+interface Operators {
+  /** Coefficients a_i of w_t = Σ a_i w_{t−i} + e_t + Σ c_j e_{t−j}, index 0 unused. */
+  a: number[];
+  c: number[];
+}
+
+function operators(ar: number[], sar: number[], ma: number[], sma: number[], m: number): Operators {
+  const arPoly = multiply(lagPolynomial(ar, 1, -1), lagPolynomial(sar, m, -1));
+  const maPoly = multiply(lagPolynomial(ma, 1, 1), lagPolynomial(sma, m, 1));
+  return { a: arPoly.map((v) => -v), c: maPoly };
+}
+
+function residuals(w: readonly number[], mu: number, ops: Operators): number[] {
+  const e = new Array<number>(w.length).fill(0);
+  const p = ops.a.length - 1;
+  const q = ops.c.length - 1;
+  for (let t = p; t < w.length; t++) {
+    let v = w[t]! - mu;
+    for (let i = 1; i <= p; i++) v -= ops.a[i]! * (w[t - i]! - mu);
+    for (let j = 1; j <= q && j <= t; j++) v -= ops.c[j]! * e[t - j]!;
+    e[t] = v;
+  }
+  return e;
+}
+
+/**
+ * Fits one order. `conditioning` is the number of differenced observations left out of the likelihood; auto.arima
+ * passes the same value for every candidate so that their AICc are computed on the same observations.
+ */
+export function fitArima(y: readonly number[], order: ArimaOrder, m = 12, conditioning?: number): ArimaFit | undefined {
+  const delta = differencingPolynomial(order.d, order.D, m);
+  const w = difference(y, delta);
+  const own = order.p + m * order.P;
+  const start = Math.max(conditioning ?? own, own);
+  const nUsed = w.length - start;
+  const k = order.p + order.q + order.P + order.Q + (order.constant ? 1 : 0) + 1;
+  if (nUsed - k - 1 <= 0) return undefined;
+  const wMean = w.reduce((s, v) => s + v, 0) / w.length;
+  const wSd = Math.sqrt(w.reduce((s, v) => s + (v - wMean) ** 2, 0) / w.length) || 1;
+  const split = (x: readonly number[]) => {
+    let i = 0;
+    const take = (n: number) => x.slice(i, (i += n));
+    return {
+      ar: toStationary(take(order.p)),
+      ma: toStationary(take(order.q)).map((v) => -v),
+      sar: toStationary(take(order.P)),
+      sma: toStationary(take(order.Q)).map((v) => -v),
+      mu: order.constant ? x[i]! * wSd + wMean : 0,
+    };
+  };
+  const sse = (x: readonly number[]) => {
+    const s = split(x);
+    const e = residuals(w, s.mu, operators(s.ar, s.sar, s.ma, s.sma, m));
+    let total = 0;
+    for (let t = start; t < w.length; t++) total += e[t]! * e[t]!;
+    return total;
+  };
+  const nPar = order.p + order.q + order.P + order.Q + (order.constant ? 1 : 0);
+  const x0 = new Array<number>(nPar).fill(0);
+  let best = minimize(sse, x0, { step: x0.map(() => 0.2), maxEvaluations: 400 * Math.max(1, nPar), tolerance: 1e-10 });
+  if (nPar > 0) best = minimize(sse, best.x, { step: x0.map(() => 0.05), maxEvaluations: 200 * nPar, tolerance: 1e-10 });
+  const s = split(best.x);
+  const e = residuals(w, s.mu, operators(s.ar, s.sar, s.ma, s.sma, m));
+  const sigma2 = best.value / nUsed;
+  const loglik = -0.5 * nUsed * (Math.log(2 * Math.PI * sigma2) + 1);
+  const aic = -2 * loglik + 2 * k;
+  return {
+    order,
+    m,
+    ar: s.ar,
+    ma: s.ma,
+    sar: s.sar,
+    sma: s.sma,
+    mu: s.mu,
+    sigma2,
+    loglik,
+    aicc: aic + (2 * k * (k + 1)) / (nUsed - k - 1),
+    y: [...y],
+    w,
+    residuals: e,
+  };
+}
+
+export function forecastArima(fit: ArimaFit, h: number): PointForecast {
+  const { order, m } = fit;
+  const ops = operators(fit.ar, fit.sar, fit.ma, fit.sma, m);
+  const p = ops.a.length - 1;
+  const q = ops.c.length - 1;
+  const w = [...fit.w];
+  const e = [...fit.residuals];
+  for (let i = 0; i < h; i++) {
+    const t = w.length;
+    let v = fit.mu;
+    for (let j = 1; j <= p; j++) v += ops.a[j]! * ((w[t - j] ?? fit.mu) - fit.mu);
+    for (let j = 1; j <= q; j++) v += ops.c[j]! * (e[t - j] ?? 0);
+    w.push(v);
+    e.push(0);
+  }
+  // Undo the differencing: y_t = w_t − Σ_{i≥1} δ_i y_{t−i}.
+  const delta = differencingPolynomial(order.d, order.D, m);
+  const y = [...fit.y];
+  const future = w.slice(fit.w.length);
+  for (const wt of future) {
+    let v = wt;
+    for (let i = 1; i < delta.length; i++) v -= delta[i]! * y[y.length - i]!;
+    y.push(v);
+  }
+  // ψ-weights of φ(B)Φ(B^m)(1−B)^d(1−B^m)^D y_t = θ(B)Θ(B^m) e_t.
+  const full = multiply(ops.a.map((v, i) => (i === 0 ? 1 : -v)), delta).map((v, i) => (i === 0 ? 0 : -v));
+  const psi = [1];
+  for (let j = 1; j < h; j++) {
+    let v = j < ops.c.length ? ops.c[j]! : 0;
+    for (let i = 1; i <= Math.min(j, full.length - 1); i++) v += full[i]! * psi[j - i]!;
+    psi.push(v);
+  }
+  const sd: number[] = [];
+  let acc = 0;
+  for (let j = 0; j < h; j++) {
+    acc += psi[j]! ** 2;
+    sd.push(Math.sqrt(fit.sigma2 * acc));
+  }
+  return normalIntervals(arimaName(order, m), y.slice(fit.y.length), sd);
+}
