@@ -26,6 +26,7 @@ export interface ArimaFit {
   sar: number[];
   sma: number[];
   mu: number;
+  /** Innovation variance, degrees-of-freedom adjusted. */
   sigma2: number;
   loglik: number;
   aicc: number;
@@ -104,8 +105,9 @@ export function fitArima(y: readonly number[], order: ArimaOrder, m = 12, condit
   if (nPar > 0) best = minimize(sse, best.x, { step: x0.map(() => 0.05), maxEvaluations: 200 * nPar, tolerance: 1e-10 });
   const s = split(best.x);
   const e = residuals(w, s.mu, operators(s.ar, s.sar, s.ma, s.sma, m));
-  const sigma2 = best.value / nUsed;
-  const loglik = -0.5 * nUsed * (Math.log(2 * Math.PI * sigma2) + 1);
+  const loglik = -0.5 * nUsed * (Math.log((2 * Math.PI * best.value) / nUsed) + 1);
+  // The innovation variance for intervals as R forecast's `Arima`: Σe² over (differenced length − coefficients).
+  const sigma2 = e.reduce((acc, v) => acc + v * v, 0) / (w.length - nPar);
   const aic = -2 * loglik + 2 * k;
   return {
     order,

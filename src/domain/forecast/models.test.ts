@@ -1,0 +1,42 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../errors.ts';
+import { forecastCounts, MODELS } from './models.ts';
+import { rReference } from './r-reference.ts';
+
+const airPassengers = rReference('log_AirPassengers').y.map((v) => Math.round(Math.exp(v)));
+
+describe('forecastCounts', () => {
+  it('combines ETS, ARIMA and seasonal naive for a long series', () => {
+    const f = forecastCounts(airPassengers, 12);
+    expect(f.model).toBe('COMBINATION(ETS(M,A,M), ARIMA(0,1,1)(0,1,1)[12], SNAIVE)');
+    expect(f.fallback).toBeUndefined();
+    expect(f.mean).toHaveLength(12);
+  });
+  it('says so when a short series gets non-seasonal models or drift', () => {
+    expect(forecastCounts(airPassengers.slice(0, 24), 12).fallback).toMatch(/fewer than 36.*non-seasonal combination/);
+    const tiny = forecastCounts([5, 7, 9], 4);
+    expect(tiny.model).toBe('DRIFT');
+    expect(tiny.fallback).toMatch(/only 3 months/);
+  });
+  it('refuses fewer than two months with an InputError', () => {
+    expect(() => forecastCounts([4], 12)).toThrow(InputError);
+  });
+  it('keeps every model’s forecasts and bounds non-negative and ordered, including for series of zeros', () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat({ max: 5000 }), { minLength: 40, maxLength: 60 }), fc.constantFrom(...MODELS), (counts, model) => {
+        const f = forecastCounts(counts, 6, model);
+        for (let i = 0; i < 6; i++) {
+          expect(f.lo95[i]).toBeGreaterThanOrEqual(0);
+          expect(f.lo95[i]!).toBeLessThanOrEqual(f.lo80[i]! + 1e-9);
+          expect(f.lo80[i]!).toBeLessThanOrEqual(f.mean[i]! + 1e-9);
+          expect(f.mean[i]!).toBeLessThanOrEqual(f.hi80[i]! + 1e-9);
+          expect(f.hi80[i]!).toBeLessThanOrEqual(f.hi95[i]! + 1e-9);
+        }
+      }),
+      { numRuns: 25, seed: 7 },
+    );
+    const zeros = forecastCounts(new Array<number>(48).fill(0), 12);
+    expect(zeros.mean.every((v) => v === 0)).toBe(true);
+  });
+});

@@ -1,0 +1,67 @@
+/**
+ * One entry point for every model: fits on log(1 + x), forecasts h months, returns counts. Where the data do not
+ * support the model asked for, it falls back to a simpler one and says so in `fallback` — never silently.
+ */
+import { InputError } from '../errors.ts';
+import { autoArima } from './auto-arima.ts';
+import { forecastArima } from './arima.ts';
+import { combine } from './combination.ts';
+import { autoEts, forecastEts } from './ets.ts';
+import { drift, seasonalNaive } from './naive.ts';
+import { toCountScale, toModelScale } from './transform.ts';
+import type { PointForecast } from './types.ts';
+
+export const MODELS = ['combination', 'ets', 'arima', 'snaive', 'drift'] as const;
+export type ModelId = (typeof MODELS)[number];
+
+export const SEASON = 12;
+/** Seasonal models need three full years: one to start the seasonal states and two to estimate them. */
+export const MIN_SEASONAL = 3 * SEASON;
+/** Below this even a non-seasonal ETS or ARIMA has too few degrees of freedom: drift is used. */
+export const MIN_MODEL = 10;
+export const MIN_ANY = 2;
+
+export interface ModelForecast extends PointForecast {
+  requested: ModelId;
+  /** Why a simpler model than the one requested was used; absent when none was needed. */
+  fallback?: string;
+}
+
+export function isModelId(x: string): x is ModelId {
+  return (MODELS as readonly string[]).includes(x);
+}
+
+/** Forecasts `h` months after the last of `counts` (consecutive monthly counts, validated by `monthlySeries`). */
+export function forecastCounts(counts: readonly number[], h: number, requested: ModelId = 'combination'): ModelForecast {
+  const n = counts.length;
+  if (n < MIN_ANY) throw new InputError(`a forecast needs at least ${MIN_ANY} months of data, got ${n}`, { field: 'period' });
+  const y = toModelScale(counts);
+  const seasonal = n >= MIN_SEASONAL;
+  let model: ModelId = requested;
+  let fallback: string | undefined;
+  if (n < MIN_MODEL && requested !== 'drift') {
+    model = 'drift';
+    fallback = `only ${n} months (fewer than ${MIN_MODEL}): drift used instead of ${requested}`;
+  } else if (requested === 'snaive' && n <= SEASON) {
+    model = 'drift';
+    fallback = `only ${n} months (seasonal naive needs more than ${SEASON}): drift used`;
+  } else if (!seasonal && (requested === 'ets' || requested === 'arima' || requested === 'combination')) {
+    fallback = `only ${n} months (fewer than ${MIN_SEASONAL}): non-seasonal ${requested} fitted`;
+  }
+  const fit = (id: ModelId): PointForecast => {
+    switch (id) {
+      case 'snaive':
+        return seasonalNaive(y, h, SEASON);
+      case 'drift':
+        return drift(y, h);
+      case 'ets':
+        return forecastEts(autoEts(y, SEASON, seasonal), h);
+      case 'arima':
+        return forecastArima(autoArima(y, SEASON, seasonal), h);
+      case 'combination':
+        return combine(seasonal ? [fit('ets'), fit('arima'), fit('snaive')] : [fit('ets'), fit('arima')]);
+    }
+  };
+  const f = toCountScale(fit(model));
+  return fallback ? { ...f, requested, fallback } : { ...f, requested };
+}
