@@ -33,35 +33,58 @@ export function isModelId(x: string): x is ModelId {
 
 /** Forecasts `h` months after the last of `counts` (consecutive monthly counts, validated by `monthlySeries`). */
 export function forecastCounts(counts: readonly number[], h: number, requested: ModelId = 'combination'): ModelForecast {
+  return forecastCountsWith(counts, h, [requested])[requested]!;
+}
+
+/**
+ * Several models on the same data; each model is fitted once (the combination reuses its components' fits), which
+ * is what a backtest needs.
+ */
+export function forecastCountsWith(counts: readonly number[], h: number, requested: readonly ModelId[]): Partial<Record<ModelId, ModelForecast>> {
   const n = counts.length;
   if (n < MIN_ANY) throw new InputError(`a forecast needs at least ${MIN_ANY} months of data, got ${n}`, { field: 'period' });
   const y = toModelScale(counts);
   const seasonal = n >= MIN_SEASONAL;
-  let model: ModelId = requested;
-  let fallback: string | undefined;
-  if (n < MIN_MODEL && requested !== 'drift') {
-    model = 'drift';
-    fallback = `only ${n} months (fewer than ${MIN_MODEL}): drift used instead of ${requested}`;
-  } else if (requested === 'snaive' && n <= SEASON) {
-    model = 'drift';
-    fallback = `only ${n} months (seasonal naive needs more than ${SEASON}): drift used`;
-  } else if (!seasonal && (requested === 'ets' || requested === 'arima' || requested === 'combination')) {
-    fallback = `only ${n} months (fewer than ${MIN_SEASONAL}): non-seasonal ${requested} fitted`;
-  }
+  const memo = new Map<ModelId, PointForecast>();
   const fit = (id: ModelId): PointForecast => {
-    switch (id) {
-      case 'snaive':
-        return seasonalNaive(y, h, SEASON);
-      case 'drift':
-        return drift(y, h);
-      case 'ets':
-        return forecastEts(autoEts(y, SEASON, seasonal), h);
-      case 'arima':
-        return forecastArima(autoArima(y, SEASON, seasonal), h);
-      case 'combination':
-        return combine(seasonal ? [fit('ets'), fit('arima'), fit('snaive')] : [fit('ets'), fit('arima')]);
-    }
+    const hit = memo.get(id);
+    if (hit) return hit;
+    const f = ((): PointForecast => {
+      switch (id) {
+        case 'snaive':
+          return seasonalNaive(y, h, SEASON);
+        case 'drift':
+          return drift(y, h);
+        case 'ets':
+          return forecastEts(autoEts(y, SEASON, seasonal), h);
+        case 'arima':
+          return forecastArima(autoArima(y, SEASON, seasonal), h);
+        case 'combination':
+          return combine(seasonal ? [fit('ets'), fit('arima'), fit('snaive')] : [fit('ets'), fit('arima')]);
+      }
+    })();
+    memo.set(id, f);
+    return f;
   };
-  const f = toCountScale(fit(model));
-  return fallback ? { ...f, requested, fallback } : { ...f, requested };
+  const out: Partial<Record<ModelId, ModelForecast>> = {};
+  for (const requestedModel of requested) {
+    const { model, fallback } = choose(requestedModel, n);
+    const f = toCountScale(fit(model));
+    out[requestedModel] = fallback ? { ...f, requested: requestedModel, fallback } : { ...f, requested: requestedModel };
+  }
+  return out;
+}
+
+/** The model the data allow for the one requested, and why it differs. */
+function choose(requested: ModelId, n: number): { model: ModelId; fallback?: string } {
+  if (n < MIN_MODEL && requested !== 'drift') {
+    return { model: 'drift', fallback: `only ${n} months (fewer than ${MIN_MODEL}): drift used instead of ${requested}` };
+  }
+  if (requested === 'snaive' && n <= SEASON) {
+    return { model: 'drift', fallback: `only ${n} months (seasonal naive needs more than ${SEASON}): drift used` };
+  }
+  if (n < MIN_SEASONAL && (requested === 'ets' || requested === 'arima' || requested === 'combination')) {
+    return { model: requested, fallback: `only ${n} months (fewer than ${MIN_SEASONAL}): non-seasonal ${requested} fitted` };
+  }
+  return { model: requested };
 }
