@@ -1,7 +1,9 @@
 /** Every command registers itself here, one line each. */
 import type { Command } from 'commander';
+import { register as registerBacktest } from './backtest.ts';
 import { register as registerCapacity } from './capacity.ts';
 import { register as registerDeadline } from './deadline.ts';
+import { register as registerForecast } from './forecast.ts';
 import { register as registerLedger } from './ledger.ts';
 import { register as registerServe } from './serve.ts';
 import { register as registerUser } from './user.ts';
@@ -12,4 +14,6 @@ export function registerCommands(program: Command): void {
   registerServe(program);
   registerCapacity(program);
   registerDeadline(program);
+  registerForecast(program);
+  registerBacktest(program);
 }

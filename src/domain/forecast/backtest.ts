@@ -66,7 +66,7 @@ export interface BacktestResult {
   points: { id: string; model: ModelId; origin: string; point: ForecastPoint }[];
   annualPoints: { id: string; model: ModelId; point: AnnualPoint }[];
   /** Series with no origin (too short for the first one), stated rather than dropped silently. */
-  skipped: { id: string; months: number; reason: string }[];
+  skipped: { id: string; reason: string }[];
 }
 
 const yearOf = (period: string) => Number(period.slice(0, 4));
@@ -141,7 +141,7 @@ export function backtest(
   const result: BacktestResult = { series: [], overall: [], points, annualPoints, skipped: [] };
   for (const { s, cuts } of plan) {
     if (cuts.length === 0) {
-      result.skipped.push({ id: s.id, months: s.values.length, reason: `fewer than ${opts.minTrain + 1} months: no origin with ${opts.minTrain} months of training data and an outcome after it` });
+      result.skipped.push({ id: s.id, reason: `${s.values.length} months, fewer than ${opts.minTrain + 1} months: no origin with ${opts.minTrain} months of training data and an outcome after it` });
       continue;
     }
     for (const model of opts.models) {

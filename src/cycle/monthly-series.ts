@@ -1,0 +1,111 @@
+/**
+ * The monthly series the cycle forecasts, built from what the store holds (not from a fixed list): every monthly
+ * indicator below, per geo — and per Frontex route for irregular crossings — without breakdowns by nationality or
+ * citizenship. Problems are stated per series: a trailing partial month is left out, a series with a gap is
+ * forecast from its consecutive months since the gap (or refused when too short), negative values refuse the series.
+ */
+import { InputError } from '../domain/errors.ts';
+import { monthlySeries, type MonthlyPoint, type MonthlySeries } from '../domain/forecast/series.ts';
+import { addMonths, monthIndex } from '../domain/period.ts';
+import type { IndicatorId } from '../data/registry.ts';
+import type { Observation } from '../domain/observation.ts';
+import type { Queryable } from '../store/db.ts';
+import { queryObservations } from '../store/observations.ts';
+
+/** Monthly indicators of the Report worth projecting (AMMR Art 9(3)(a)(i), (xv), (xvi) and (b) sea arrivals). */
+export const FORECAST_INDICATORS: readonly IndicatorId[] = [
+  'irregular_crossings',
+  'sea_arrivals',
+  'asylum_applicants',
+  'asylum_applicants_first_time',
+  'asylum_applicants_non_ukrainian',
+  'tp_beneficiaries',
+  'pending_cases',
+];
+
+/** Dimensions that identify a series rather than break one down. */
+const SERIES_DIMS = new Set(['route', 'area']);
+/** Fewest consecutive months kept after a gap. */
+const MIN_AFTER_GAP = 24;
+
+export interface StoredSeries extends MonthlySeries {
+  indicator: IndicatorId;
+  geo: string;
+  dims?: Record<string, string>;
+  /** What was done to the data before forecasting, in words. */
+  notes: string[];
+}
+
+export interface SkippedSeries {
+  id: string;
+  reason: string;
+}
+
+export function seriesId(o: Pick<Observation, 'indicator' | 'geo' | 'dims'>): string {
+  if (o.dims?.route) return `${o.indicator}:${o.dims.route}`;
+  const extra = o.dims ? Object.keys(o.dims).sort().map((k) => o.dims![k]) : [];
+  return [o.indicator, o.geo, ...extra].join(':');
+}
+
+/** Turns one series' observations into a forecastable series, or says why it cannot be one. */
+export function buildSeries(id: string, rows: readonly Observation[]): StoredSeries {
+  const first = rows[0]!;
+  const notes: string[] = [];
+  const sorted = [...rows].sort((a, b) => a.period.localeCompare(b.period));
+  while (sorted.length > 0 && sorted[sorted.length - 1]!.flags.split(/[,;\s]+/).includes('partial')) {
+    notes.push(`${sorted.pop()!.period} left out: partial month`);
+  }
+  const negative = sorted.find((r) => r.value < 0);
+  if (negative) throw new InputError(`series ${id} has value ${negative.value} in ${negative.period} (source ${negative.source}); counts cannot be negative`, { field: 'value' });
+  let points: MonthlyPoint[] = sorted.map((r) => ({ period: r.period, value: r.value }));
+  for (let i = points.length - 1; i > 0; i--) {
+    if (monthIndex(points[i]!.period) - monthIndex(points[i - 1]!.period) !== 1) {
+      const kept = points.slice(i);
+      if (kept.length < MIN_AFTER_GAP) {
+        monthlySeries(id, points); // throws the InputError naming the gap
+      }
+      notes.push(`gap: ${addMonths(points[i - 1]!.period, 1)} to ${addMonths(points[i]!.period, -1)} missing; forecast from the ${kept.length} consecutive months since ${kept[0]!.period}`);
+      points = kept;
+      break;
+    }
+  }
+  const s = monthlySeries(id, points);
+  const out: StoredSeries = { ...s, indicator: first.indicator as IndicatorId, geo: first.geo, notes };
+  if (first.dims) out.dims = first.dims;
+  return out;
+}
+
+/**
+ * Every monthly series in the store (or only those named in `ids`). Named series that cannot be used raise an
+ * InputError; unnamed ones are listed in `skipped` with the reason.
+ */
+export async function readMonthlySeries(db: Queryable, ids?: readonly string[]): Promise<{ series: StoredSeries[]; skipped: SkippedSeries[] }> {
+  const groups = new Map<string, Observation[]>();
+  for (const indicator of FORECAST_INDICATORS) {
+    for (const o of await queryObservations(db, { indicator, freq: 'M', anyDims: true })) {
+      if (o.dims && Object.keys(o.dims).some((k) => !SERIES_DIMS.has(k))) continue;
+      const id = seriesId(o);
+      let g = groups.get(id);
+      if (!g) groups.set(id, (g = []));
+      g.push(o);
+    }
+  }
+  if (ids) {
+    const unknown = ids.filter((id) => !groups.has(id));
+    if (unknown.length > 0) {
+      const known = [...groups.keys()].sort();
+      throw new InputError(`no monthly series ${unknown.map((u) => `"${u}"`).join(', ')} in the store${known.length ? `; known series include ${known.slice(0, 8).join(', ')}` : ' (is the data loaded? run `pactcycle data load`)'}`, { field: 'series' });
+    }
+  }
+  const series: StoredSeries[] = [];
+  const skipped: SkippedSeries[] = [];
+  for (const id of ids ?? [...groups.keys()].sort()) {
+    try {
+      series.push(buildSeries(id, groups.get(id)!));
+    } catch (err) {
+      if (ids || !(err instanceof InputError)) throw err;
+      skipped.push({ id, reason: err.message });
+    }
+  }
+  return { series, skipped };
+}
