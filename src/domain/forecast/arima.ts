@@ -57,11 +57,15 @@ function operators(ar: number[], sar: number[], ma: number[], sma: number[], m: 
 function residuals(w: readonly number[], mu: number, ops: Operators): number[] {
   const e = new Array<number>(w.length).fill(0);
   const p = ops.a.length - 1;
-  const q = ops.c.length - 1;
+  // Seasonal polynomials are mostly zeros: loop over the non-zero lags only.
+  const arLags: number[] = [];
+  const maLags: number[] = [];
+  for (let i = 1; i < ops.a.length; i++) if (ops.a[i] !== 0) arLags.push(i);
+  for (let j = 1; j < ops.c.length; j++) if (ops.c[j] !== 0) maLags.push(j);
   for (let t = p; t < w.length; t++) {
     let v = w[t]! - mu;
-    for (let i = 1; i <= p; i++) v -= ops.a[i]! * (w[t - i]! - mu);
-    for (let j = 1; j <= q && j <= t; j++) v -= ops.c[j]! * e[t - j]!;
+    for (const i of arLags) v -= ops.a[i]! * (w[t - i]! - mu);
+    for (const j of maLags) if (j <= t) v -= ops.c[j]! * e[t - j]!;
     e[t] = v;
   }
   return e;
@@ -101,8 +105,8 @@ export function fitArima(y: readonly number[], order: ArimaOrder, m = 12, condit
   };
   const nPar = order.p + order.q + order.P + order.Q + (order.constant ? 1 : 0);
   const x0 = new Array<number>(nPar).fill(0);
-  let best = minimize(sse, x0, { step: x0.map(() => 0.2), maxEvaluations: 400 * Math.max(1, nPar), tolerance: 1e-10 });
-  if (nPar > 0) best = minimize(sse, best.x, { step: x0.map(() => 0.05), maxEvaluations: 200 * nPar, tolerance: 1e-10 });
+  let best = minimize(sse, x0, { step: x0.map(() => 0.2), maxEvaluations: 250 * Math.max(1, nPar), tolerance: 1e-9 });
+  if (nPar > 0) best = minimize(sse, best.x, { step: x0.map(() => 0.05), maxEvaluations: 100 * nPar, tolerance: 1e-9 });
   const s = split(best.x);
   const e = residuals(w, s.mu, operators(s.ar, s.sar, s.ma, s.sma, m));
   const loglik = -0.5 * nUsed * (Math.log((2 * Math.PI * best.value) / nUsed) + 1);

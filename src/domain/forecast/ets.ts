@@ -165,9 +165,9 @@ export function fitEts(y: readonly number[], spec: EtsSpec, m = 12): EtsFit | un
   const scale = Math.max(1e-3, Math.abs(init.l0) * 0.05);
   const steps = start.map((_, i) => (i < start.length - (hasTrend ? 2 : 1) ? 1 : scale));
   const objective = (x: readonly number[]) => filter(spec, decode(x), y, init.seasonal, m)?.lik ?? Infinity;
-  let best = minimize(objective, start, { step: steps, maxEvaluations: 1500 });
+  let best = minimize(objective, start, { step: steps, maxEvaluations: 500 });
   // One restart from the optimum: the simplex often stalls on the flat likelihood ridges of smoothing parameters.
-  best = minimize(objective, best.x, { step: steps.map((s) => s / 2), maxEvaluations: 1000 });
+  best = minimize(objective, best.x, { step: steps.map((s) => s / 2), maxEvaluations: 500 });
   const params = decode(best.x);
   const result = filter(spec, params, y, init.seasonal, m);
   if (!result) return undefined;
