@@ -65,3 +65,12 @@ describe('public routes', () => {
     expect(pool).toMatchObject({ adopted: false, states: [], totals: null, referenceRelocations: null });
   });
 });
+
+describe('data status', () => {
+  it('counts the rows, periods and vintages of each indicator held', async () => {
+    const { indicators } = (await app.inject({ method: 'GET', url: '/api/public/data-status' })).json<{ indicators: { indicator: string; rows: number; firstPeriod: string }[] }>();
+    const population = indicators.find((i) => i.indicator === 'population')!;
+    expect(population.rows).toBeGreaterThan(500);
+    expect(population.firstPeriod).toMatch(/^\d{4}$/);
+  });
+});

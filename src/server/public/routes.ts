@@ -96,6 +96,25 @@ export const publicRoutes: FastifyPluginAsyncZod<PublicRouteOptions> = async (ap
     cycleOverview(opts.db, cycle),
   );
 
+  app.get(
+    '/api/public/data-status',
+    {
+      schema: {
+        tags,
+        summary: 'what the store holds per indicator: rows, first and last period, latest vintage, sources',
+        response: { 200: z.object({ indicators: z.array(z.object({ indicator: z.string(), rows: z.number().int(), firstPeriod: z.string(), lastPeriod: z.string(), latestVintage: z.string(), sources: z.array(z.string()) })) }).meta({ id: 'DataStatus' }), ...errorResponses },
+      },
+    },
+    async () => {
+      const rows = await opts.db.query<{ indicator: string; rows: number; first_period: string; last_period: string; latest_vintage: string; sources: string[] }>(
+        `SELECT indicator, count(*)::int AS rows, min(period) AS first_period, max(period) AS last_period, max(vintage) AS latest_vintage,
+                array_agg(DISTINCT source ORDER BY source) AS sources
+         FROM observation GROUP BY indicator ORDER BY indicator`,
+      );
+      return { indicators: rows.map((r) => ({ indicator: r.indicator, rows: r.rows, firstPeriod: r.first_period, lastPeriod: r.last_period, latestVintage: r.latest_vintage, sources: r.sources })) };
+    },
+  );
+
   app.get('/api/public/pool', { schema: { tags, summary: "the pool as the public sees it: its phase, and the Council act's content once adopted", response: { 200: PublicPool, ...errorResponses } } }, async () =>
     publicPool(opts.db, cycle),
   );
