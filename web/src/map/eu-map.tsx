@@ -14,7 +14,7 @@ type MapFeatures = FeatureCollection<MultiPolygon, { geo: string | null; name: s
 const WIDTH = 640;
 const HEIGHT = 560;
 let cached: Promise<MapFeatures> | undefined;
-const loadFeatures = () => (cached ??= fetch('/europe.geo.json').then((r) => r.json() as Promise<MapFeatures>));
+export const loadFeatures = () => (cached ??= fetch('/europe.geo.json').then((r) => r.json() as Promise<MapFeatures>));
 
 export function EuMap({ classOf, selected, onSelect }: { classOf: (geo: string) => MapClass; selected?: string | undefined; onSelect: (geo: string) => void }) {
   const [features, setFeatures] = useState<MapFeatures>();

@@ -74,6 +74,16 @@ export function CoordinatorWorkspace() {
             onRecorded={pool.reload}
           />
         )}
+        {(phase === 'adopted' || phase === 'implementation') && benefitting.length > 0 && (
+          <EventForm
+            id="coord-tlf"
+            type="technical-forum-convened"
+            title="ws.convenTechnicalForum"
+            fields={[{ name: 'benefitting', kind: 'select', label: 'field.benefittingState', options: benefitting.map((b) => ({ value: b.code, label: stateName(b.code) })) }]}
+            toPayload={(v) => ({ benefitting: v.benefitting })}
+            onRecorded={pool.reload}
+          />
+        )}
         {phase === 'implementation' && (
           <>
             <EventForm
