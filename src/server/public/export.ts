@@ -2,10 +2,9 @@
 import type { Queryable } from '../../store/db.ts';
 import { decodeDims } from '../../store/observations.ts';
 import { cycleOverview } from './overview.ts';
-import { publicPool } from './pool.ts';
 import { fairSharesTable } from './series.ts';
 
-export const EXPORTS = ['overview', 'fair-shares', 'observations', 'pool'] as const;
+export const EXPORTS = ['overview', 'fair-shares', 'observations'] as const;
 export type ExportName = (typeof EXPORTS)[number];
 
 type Cell = string | number | null;
@@ -37,15 +36,6 @@ async function tabular(db: Queryable, cycle: number, name: ExportName): Promise<
         json: f ?? null,
         header: ['geo', 'share', 'population', 'gdp_meur', ...indicators.flatMap((i) => [`${i}_${f!.indicatorPeriods[i]}`, `${i}_fair_share`])],
         rows: (f?.rows ?? []).map((r) => [r.geo, r.share, r.population, r.gdp, ...indicators.flatMap((i) => [r.actual[i]?.value ?? null, r.actual[i]?.fairShareValue ?? null])]),
-      };
-    }
-    case 'pool': {
-      // Before adoption this holds the phase only (Art 12(6)); after it, the Council act's lines.
-      const p = await publicPool(db, cycle);
-      return {
-        json: p,
-        header: ['cycle', 'phase', 'geo', 'share', 'fair_share_eur', 'relocations', 'financial_eur', 'alternative_eur', 'offsets', 'deducted_eur', 'implemented_eur'],
-        rows: p.states.map((s) => [p.cycle, p.phase, s.geo, s.share, s.fairShareEur, s.pledged.relocations, s.pledged.financialEur, s.pledged.alternativeEur, s.pledged.offsets, s.deductedEur, s.implementedEur]),
       };
     }
     case 'observations': {

@@ -5,6 +5,7 @@
  */
 import { SOLIDARITY_STATES } from '../../domain/member-states.ts';
 import type { Queryable } from '../../store/db.ts';
+import { fairSharesTable } from './series.ts';
 
 export type Category = 'migratory-pressure' | 'risk-of-migratory-pressure' | 'significant-migratory-situation';
 
@@ -21,12 +22,27 @@ export function referencePeriodOf(cycle: number): { from: string; to: string } {
   return { from: `${cycle - 2}-07-01`, to: `${cycle - 1}-06-30` };
 }
 
-export async function cycleOverview(_db: Queryable, cycle: number): Promise<CycleOverview> {
+/**
+ * The computed evidence offered beside the decision: each indicator's latest complete year as a multiple of the
+ * state's fair share of the Union's total (1 = its fair share), the comparison recital 2 of Decision 2025/2323
+ * describes. Categories are the Commission's to decide; they come from the cycle's ledger (`GET /api/cycles/:cycle`).
+ */
+export async function cycleOverview(db: Queryable, cycle: number): Promise<CycleOverview> {
+  const shares = await fairSharesTable(db);
+  const rows = new Map(shares?.rows.map((r) => [r.geo, r]));
   return {
     year: cycle,
     referencePeriod: referencePeriodOf(cycle),
     decisionAdopted: false,
-    states: SOLIDARITY_STATES.map((geo) => ({ geo, categories: [], grounds: null, evidence: [] })),
+    states: SOLIDARITY_STATES.map((geo) => ({
+      geo,
+      categories: [],
+      grounds: null,
+      evidence: (shares?.indicators ?? []).map((indicator) => {
+        const a = rows.get(geo)!.actual[indicator]!;
+        return { indicator, value: a.value, ratio: a.fairShareValue > 0 ? a.value / a.fairShareValue : null, detail: shares!.indicatorPeriods[indicator]! };
+      }),
+    })),
     pool: null,
   };
 }

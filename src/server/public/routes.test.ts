@@ -60,10 +60,6 @@ describe('public routes', () => {
     expect((await app.inject({ method: 'GET', url: '/api/public/export/secrets.csv' })).statusCode).toBe(400);
   });
 
-  it('shows the public no proposal and no pledge before adoption', async () => {
-    const pool = (await app.inject({ method: 'GET', url: '/api/public/pool' })).json();
-    expect(pool).toMatchObject({ adopted: false, states: [], totals: null, referenceRelocations: null });
-  });
 });
 
 describe('data status', () => {

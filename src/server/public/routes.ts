@@ -8,7 +8,6 @@ import type { Db } from '../../store/db.ts';
 import { errorResponses, notFound } from '../errors.ts';
 import { exportDataset, EXPORTS } from './export.ts';
 import { cycleOverview } from './overview.ts';
-import { publicPool } from './pool.ts';
 import { fairSharesTable, stateSeries } from './series.ts';
 
 const Point = z.object({
@@ -66,22 +65,6 @@ const Overview = z
   })
   .meta({ id: 'CycleOverview' });
 
-const Amounts = z.object({ relocations: z.number().int(), financialEur: z.number().int(), alternativeEur: z.number().int(), offsets: z.number().int() });
-const PublicPool = z
-  .object({
-    cycle: z.number().int(),
-    phase: z.string(),
-    adopted: z.boolean(),
-    act: z.string().nullable(),
-    referenceRelocations: z.number().int().nullable(),
-    referenceFinancialEur: z.number().int().nullable(),
-    totals: z.object({ pledgedEur: z.number().int(), implementedEur: z.number().int() }).nullable(),
-    states: z.array(
-      z.object({ geo: z.string(), share: z.number(), fairShareEur: z.number().int(), pledged: Amounts, deductedEur: z.number().int(), implementedEur: z.number().int() }),
-    ),
-  })
-  .meta({ id: 'PublicPool' });
-
 export interface PublicRouteOptions {
   db: Db;
   /** The cycle the pages show (default 2026, the first pool's year). */
@@ -113,10 +96,6 @@ export const publicRoutes: FastifyPluginAsyncZod<PublicRouteOptions> = async (ap
       );
       return { indicators: rows.map((r) => ({ indicator: r.indicator, rows: r.rows, firstPeriod: r.first_period, lastPeriod: r.last_period, latestVintage: r.latest_vintage, sources: r.sources })) };
     },
-  );
-
-  app.get('/api/public/pool', { schema: { tags, summary: "the pool as the public sees it: its phase, and the Council act's content once adopted", response: { 200: PublicPool, ...errorResponses } } }, async () =>
-    publicPool(opts.db, cycle),
   );
 
   app.get(

@@ -1,31 +1,10 @@
-/** The pool as the API shows it to the caller (projected by the server for the caller's role). */
+/** The pool as the public sees it: the server's projection for an anonymous caller (`GET /api/cycles/:cycle`). */
 import { api } from './client.ts';
+import { CYCLE, type PoolView } from './cycle.ts';
 
-export interface Amounts {
-  relocations: number;
-  financialEur: number;
-  alternativeEur: number;
-  offsets: number;
+/** The cycle's public view, or undefined while no event of the cycle has been recorded. */
+export async function fetchPublicCycle(cycle = CYCLE): Promise<PoolView | undefined> {
+  // Listing first keeps the browser from logging a 404 for a cycle that does not exist yet.
+  const { cycles } = await api.get<{ cycles: { cycle: number; phase: string }[] }>('/api/cycles');
+  return cycles.some((c) => c.cycle === cycle) ? api.get<PoolView>(`/api/cycles/${cycle}`) : undefined;
 }
-
-export interface PublicPoolLine {
-  geo: string;
-  share: number;
-  fairShareEur: number;
-  pledged: Amounts;
-  deductedEur: number;
-  implementedEur: number;
-}
-
-export interface PublicPool {
-  cycle: number;
-  phase: string;
-  adopted: boolean;
-  act: string | null;
-  referenceRelocations: number | null;
-  referenceFinancialEur: number | null;
-  totals: { pledgedEur: number; implementedEur: number } | null;
-  states: PublicPoolLine[];
-}
-
-export const fetchPublicPool = () => api.get<PublicPool>('/api/public/pool');

@@ -1,5 +1,7 @@
 /** The public front page: the Union's map by category for the current cycle, with the evidence one click away. */
 import { useState } from 'preact/hooks';
+import type { PoolView } from '../api/cycle.ts';
+import { fetchPublicCycle } from '../api/pool.ts';
 import { CATEGORIES, fetchOverview, type Category, type Overview, type StateClassification } from '../api/public.ts';
 import { DataTable } from '../components/data-table.tsx';
 import { ErrorNote, Loading } from '../components/status.tsx';
@@ -10,12 +12,27 @@ import { EuMap } from '../map/eu-map.tsx';
 
 export const categoryLabel = (c: Category) => t(`category.${c}` as MessageKey);
 
+/** The Art 11 decision, as recorded in the cycle's ledger and published (Art 11(1)), laid over the overview. */
+function withDecision(o: Overview, view: PoolView | undefined): Overview {
+  if (!view) return o;
+  const pool = { phase: view.phase, adopted: !!view.councilAct };
+  if (!view.classification) return { ...o, pool };
+  const decided = new Map(view.classification.states.map((s) => [s.code as string, s.categories]));
+  return {
+    ...o,
+    pool,
+    decisionAdopted: true,
+    states: o.states.map((s) => ({ ...s, categories: decided.get(s.geo) ?? [], grounds: view.classification!.decision })),
+  };
+}
+
 export function Dashboard() {
   const overview = useAsync(fetchOverview, []);
+  const cycle = useAsync(() => fetchPublicCycle(), []);
   const [selected, setSelected] = useState<string>();
   if (overview.error) return <ErrorNote error={overview.error} />;
   if (!overview.data) return <Loading />;
-  const o = overview.data;
+  const o = withDecision(overview.data, cycle.data);
   const byGeo = new Map(o.states.map((s) => [s.geo, s]));
   const classOf = (geo: string): MapClass => mapClass(o.decisionAdopted ? byGeo.get(geo)?.categories : [], byGeo.has(geo));
   const chosen = selected ? byGeo.get(selected) : undefined;
@@ -96,6 +113,7 @@ function Evidence({ state, adopted, onClose }: { state: StateClassification; ado
           columns={[
             { label: t('common.indicator'), cell: (e) => t(`indicator.${e.indicator}` as MessageKey) },
             { label: t('common.value'), numeric: true, cell: (e) => formatNumber(e.value, 2) },
+            { label: t('chart.period'), cell: (e) => e.detail ?? '' },
             { label: t('dashboard.ratioToUnion'), numeric: true, cell: (e) => (e.ratio === null ? '–' : formatNumber(e.ratio, 2)) },
           ]}
         />
