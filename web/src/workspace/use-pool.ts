@@ -1,5 +1,6 @@
 /** The cycle's pool and accounting as the server shows them to the signed-in role, reloaded after every event. */
-import { fetchAccounting, fetchPoolView, type Accounting, type PoolView } from '../api/cycle.ts';
+import { api } from '../api/client.ts';
+import { CYCLE, fetchAccounting, fetchPoolView, type Accounting, type PoolView } from '../api/cycle.ts';
 import { useAsync } from '../components/use-async.ts';
 
 export interface PoolData {
@@ -9,6 +10,9 @@ export interface PoolData {
 
 export function usePool() {
   return useAsync<PoolData>(async () => {
+    // Listing first: a cycle with no event yet is not an error worth a 404 in the console.
+    const { cycles } = await api.get<{ cycles: { cycle: number }[] }>('/api/cycles');
+    if (!cycles.some((c) => c.cycle === CYCLE)) return { view: undefined, accounting: undefined };
     const [view, accounting] = await Promise.all([fetchPoolView(), fetchAccounting()]);
     return { view, accounting };
   }, []);
