@@ -12,40 +12,50 @@ const base = (over: Partial<Scenario> = {}): Scenario => ({
   ...over,
 });
 
-describe('what-if scenario', () => {
-  it('values persons at EUR 20,000 and sets pledges against the fair share in euros (Arts 12(3), 66)', () => {
-    const r = evaluateScenario(base({ pledges: { DE: { relocations: 100, financialEur: 1_000_000, alternativeEur: 0, offsets: 0 }, IT: { ...zero } } }));
-    expect(r.totals.euroEquivalent).toBe(3_000_000);
-    const de = r.states.find((s) => s.geo === 'DE')!;
-    expect(de.fairShareEur).toBe(0.6 * 21_000 * 20_000);
-    expect(de.compliance).toBeCloseTo(3_000_000 / (0.6 * 21_000 * 20_000));
+function ok(s: Scenario) {
+  const r = evaluateScenario(s);
+  if (!r.ok) throw new Error(r.message);
+  return r;
+}
+
+describe('what-if scenario on the domain rules', () => {
+  it('apportions the amended reference number by the key and values pledges at EUR 20,000 a person (Arts 12(3), 57(1), 66)', () => {
+    const r = ok(base({ pledges: { DE: { ...zero, relocations: 100, financialEur: 1_000_000 }, IT: { ...zero } } }));
+    expect(r.pool.pledged.euroEquivalent).toBe(3_000_000);
+    const de = r.states.find((s) => s.code === 'DE')!;
+    expect(de.fairShare.relocations).toBe(12_600);
+    expect(de.compliance.ratio).toBeCloseTo(3_000_000 / (12_600 * 20_000));
+    expect(r.pool.actFloors!.every((f) => !f.meets)).toBe(true);
   });
 
-  it('makes offsets mandatory below the higher of 30,000 and 60 % of the reference (Art 63(3))', () => {
-    const r = evaluateScenario(base({ referenceRelocations: 60_000, pledges: { DE: { ...zero, relocations: 35_000 }, IT: { ...zero } } }));
-    const mandatory = r.triggers.find((t) => t.id === 'offsets-mandatory')!;
-    expect(mandatory.met).toBe(true);
-    expect(mandatory.params).toMatchObject({ threshold: 36_000, shortfall: 1_000 });
+  it('makes offsets mandatory only once the Forum is reconvened (Art 63(3))', () => {
+    const pledges = { DE: { ...zero, relocations: 20_000 }, IT: { ...zero } };
+    const before = ok(base({ pledges })).triggers.find((t) => t.article === '63(3)')!;
+    expect(before.applies).toBe(false);
+    const after = ok(base({ pledges, reconvened: true })).triggers.find((t) => t.article === '63(3)')!;
+    expect(after.applies).toBe(true);
+    expect(after.numbers.mandatoryOffsets).toBe(10_000);
   });
 
-  it('a granted deduction takes the pledge out of what is to be implemented but not out of what was pledged (Art 63(4))', () => {
-    const pledges = { DE: { ...zero, relocations: 40_000 }, IT: { ...zero } };
-    expect(evaluateScenario(base({ pledges })).triggers.find((t) => t.id === 'offsets-mandatory')!.met).toBe(false);
-    const r = evaluateScenario(base({ pledges, deductions: { DE: true } }));
-    expect(r.totals.relocations).toBe(40_000);
-    expect(r.afterDeductionsEur).toBe(0);
-    expect(r.triggers.find((t) => t.id === 'offsets-mandatory')!.met).toBe(true);
+  it('a granted deduction lowers what is to be implemented, not what was pledged (Art 63(4))', () => {
+    const pledges = { DE: { ...zero, relocations: 31_000 }, IT: { ...zero } };
+    expect(ok(base({ pledges })).triggers.find((t) => t.article === '63(4)')!.applies).toBe(false);
+    const r = ok(base({ pledges, deductions: { DE: true } }));
+    expect(r.pool.pledged.relocations).toBe(31_000);
+    expect(r.pool.deducted.relocations).toBe(31_000);
+    expect(r.triggers.find((t) => t.article === '63(4)')!.applies).toBe(true);
   });
 
-  it('totals are the sum of the states, whatever the mix', () => {
+  it('pool totals are the sum of the states, whatever the mix', () => {
     const amount = fc.nat({ max: 1_000_000 });
     const mix = fc.record({ relocations: amount, financialEur: amount, alternativeEur: amount, offsets: amount });
     fc.assert(
       fc.property(mix, mix, fc.boolean(), (de, it, deducted) => {
-        const r = evaluateScenario(base({ pledges: { DE: de, IT: it }, deductions: { DE: deducted } }));
-        expect(r.totals.euroEquivalent).toBe(r.states.reduce((a, s) => a + s.pledgedEur, 0));
-        expect(r.afterDeductionsEur).toBe(r.states.filter((s) => !s.deducted).reduce((a, s) => a + s.pledgedEur, 0));
+        const r = ok(base({ pledges: { DE: de, IT: it }, deductions: { DE: deducted } }));
+        expect(r.pool.pledged.euroEquivalent).toBe(r.states.reduce((a, s) => a + s.pledged.euroEquivalent, 0));
+        expect(r.pool.deducted.euroEquivalent).toBe(deducted ? r.states.find((s) => s.code === 'DE')!.pledged.euroEquivalent : 0);
       }),
+      { numRuns: 50 },
     );
   });
 });

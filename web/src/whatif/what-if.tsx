@@ -6,7 +6,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import { DataTable } from '../components/data-table.tsx';
 import { formatEuros, formatNumber, formatPercent, stateName, t, type MessageKey } from '../i18n/i18n.ts';
-import { evaluateScenario, type PledgeMix, type Scenario } from './scenario.ts';
+import { evaluateScenario, type PledgeMix, type Scenario, type ScenarioResult } from './scenario.ts';
 
 export interface ShareLine {
   geo: string;
@@ -52,6 +52,11 @@ export function WhatIf({ shares, initial }: { shares: ShareLine[]; initial?: Par
             </div>
           ))}
           <label>
+            <input type="checkbox" checked={scenario.reconvened === true}
+              onChange={(e) => setScenario((s) => ({ ...s, reconvened: e.currentTarget.checked }))} />{' '}
+            {t('whatif.reconvened')}
+          </label>
+          <label>
             <input type="checkbox" checked={scenario.deductions[geo] === true}
               onChange={(e) => setScenario((s) => ({ ...s, deductions: { ...s.deductions, [geo]: e.currentTarget.checked } }))} />{' '}
             {t('whatif.grantDeduction')}
@@ -59,34 +64,48 @@ export function WhatIf({ shares, initial }: { shares: ShareLine[]; initial?: Par
         </fieldset>
         <button type="button" class="secondary" onClick={() => setScenario(start())}>{t('whatif.reset')}</button>
       </div>
+      {result.ok ? <ScenarioFigures result={result} /> : <p role="alert" class="error">{result.message}</p>}
+    </section>
+  );
+}
+
+function ScenarioFigures({ result }: { result: Extract<ScenarioResult, { ok: true }> }) {
+  const { pool, states, triggers } = result;
+  const floors = pool.actFloors ?? pool.proposalFloors;
+  return (
+    <>
       <div class="cards" aria-live="polite">
-        <div class="card"><span class="big">{formatNumber(result.totals.relocations)}</span>{t('whatif.totalRelocations')}</div>
-        <div class="card"><span class="big">{formatEuros(result.totals.financialEur)}</span>{t('whatif.totalFinancial')}</div>
-        <div class="card"><span class="big">{formatEuros(result.totals.euroEquivalent)}</span>{t('whatif.totalEquivalent')}</div>
-        <div class="card"><span class="big">{formatEuros(result.afterDeductionsEur)}</span>{t('whatif.afterDeductions')}</div>
+        <div class="card"><span class="big">{formatNumber(pool.pledged.relocations)}</span>{t('whatif.totalRelocations')}</div>
+        <div class="card"><span class="big">{formatEuros(pool.pledged.financialEur)}</span>{t('whatif.totalFinancial')}</div>
+        <div class="card"><span class="big">{formatEuros(pool.pledged.euroEquivalent)}</span>{t('whatif.totalEquivalent')}</div>
+        <div class="card"><span class="big">{formatEuros(pool.pledged.euroEquivalent - pool.deducted.euroEquivalent)}</span>{t('whatif.afterDeductions')}</div>
       </div>
       <h3>{t('whatif.triggers')}</h3>
-      <ul>
-        {result.triggers.map((tr) => (
-          <li key={tr.id}>
-            <span class={tr.met ? 'badge due' : 'badge done'}>{tr.met ? t('whatif.met') : t('whatif.notMet')}</span>{' '}
-            {t(`trigger.${tr.id}` as MessageKey, tr.params)}
+      <ul class="checks">
+        {floors.map((f) => (
+          <li key={f.article}>
+            <span class={f.meets ? 'badge done' : 'badge due'}>{f.meets ? t('ws.meets') : t('ws.below')}</span> {f.explanation}
+          </li>
+        ))}
+        {triggers.map((tr) => (
+          <li key={tr.article}>
+            <span class={tr.applies ? 'badge due' : 'badge done'}>{tr.applies ? t('whatif.met') : t('whatif.notMet')}</span> {tr.explanation}
           </li>
         ))}
       </ul>
       <DataTable
         caption={t('whatif.perState')}
-        rows={result.states}
-        rowKey={(r) => r.geo}
+        rows={states}
+        rowKey={(r) => r.code}
         columns={[
-          { label: t('common.memberState'), cell: (r) => stateName(r.geo) },
-          { label: t('fairShare.share'), numeric: true, cell: (r) => formatPercent(r.share, 2) },
-          { label: t('whatif.fairShareEur'), numeric: true, cell: (r) => formatEuros(r.fairShareEur) },
-          { label: t('whatif.pledgedEur'), numeric: true, cell: (r) => formatEuros(r.pledgedEur) },
-          { label: t('whatif.compliance'), numeric: true, cell: (r) => formatPercent(r.compliance, 0) },
-          { label: t('whatif.deduction'), cell: (r) => (r.deducted ? t('whatif.granted') : '–') },
+          { label: t('common.memberState'), cell: (r) => stateName(r.code) },
+          { label: t('fairShare.share'), numeric: true, cell: (r) => formatPercent(r.fairShare.share, 2) },
+          { label: t('whatif.fairShareEur'), numeric: true, cell: (r) => formatEuros(r.fairShare.euroEquivalent) },
+          { label: t('whatif.pledgedEur'), numeric: true, cell: (r) => formatEuros(r.pledged.euroEquivalent) },
+          { label: t('whatif.compliance'), numeric: true, cell: (r) => (r.compliance.ratio === null ? '–' : formatPercent(r.compliance.ratio, 0)) },
+          { label: t('whatif.deduction'), cell: (r) => (r.deducted.euroEquivalent > 0 ? t('whatif.granted') : '–') },
         ]}
       />
-    </section>
+    </>
   );
 }
