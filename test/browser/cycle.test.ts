@@ -204,10 +204,19 @@ describe('the 2026 cycle, one user per role', () => {
     await page.close();
   });
 
-  it('Germany confirms what it implemented (Art 60(6))', async () => {
-    const page = await as(USERS['member-state:DE']);
-    const form = page.locator('form[data-event="implementation-confirmed"]');
+  it('Germany confirms what it implemented (Art 60(6)); a session that ends mid-form loses nothing typed', async () => {
+    const page = await as(USERS['member-state:DE'], 'en', /status of 401/);
+    let form = page.locator('form[data-event="implementation-confirmed"]');
     expect(await form.getByLabel('Relocations (persons)').inputValue()).toBe('600');
+    await form.getByLabel('Financial contributions (€)').fill('1234567');
+    await page.context().clearCookies();
+    await form.locator('button[type="submit"]').click();
+    await expect.poll(() => form.getByRole('alert').textContent()).toContain('Your session has ended');
+    expect(await form.getByLabel('Financial contributions (€)').inputValue()).toBe('1234567');
+    await signIn(page, served.url, USERS['member-state:DE']);
+    form = page.locator('form[data-event="implementation-confirmed"]');
+    await expect.poll(() => form.getByLabel('Financial contributions (€)').inputValue()).toBe('1234567');
+    await form.getByLabel('Financial contributions (€)').fill('0');
     await check(page, 'workspace-member-state-DE-closed');
     await submit(page, 'implementation-confirmed');
     await page.close();
