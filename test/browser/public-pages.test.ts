@@ -41,3 +41,18 @@ describe('public pages', () => {
     }
   }
 });
+
+describe('the evidence behind a category', () => {
+  it('is one click away from the map table, and passes axe-core', async () => {
+    const { page, errors } = await openPage(browser);
+    await page.goto(served.url + '/');
+    await page.waitForSelector('svg.eu-map[data-ready="true"]');
+    await page.getByRole('button', { name: 'Show evidence: Italy' }).click();
+    const panel = page.getByRole('region', { name: 'Evidence for Italy' });
+    await expect.poll(() => panel.textContent()).toContain('First-time asylum applicants');
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'dashboard-evidence-IT');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});

@@ -26,7 +26,8 @@ export function EuMap({ classOf, selected, onSelect }: { classOf: (geo: string) 
     const eu = { ...features, features: features.features.filter((f) => f.properties.geo && f.properties.geo !== 'IS') };
     const projection = geoAzimuthalEqualArea().rotate([-10, -52]).fitExtent([[8, 8], [WIDTH - 8, HEIGHT - 8]], eu);
     const path = geoPath(projection);
-    return features.features.map((f) => ({ id: String(f.id), geo: f.properties.geo, d: path(f) ?? '' }));
+    // States too small to see at this scale (Malta, Luxembourg, Liechtenstein) also get a dot at their centroid.
+    return features.features.map((f) => ({ id: String(f.id), geo: f.properties.geo, d: path(f) ?? '', dot: f.properties.geo && path.area(f) < 12 ? path.centroid(f) : null }));
   }, [features]);
   useEffect(() => {
     if (paths.length) performance.mark('pactcycle:map-drawn');
@@ -57,6 +58,13 @@ export function EuMap({ classOf, selected, onSelect }: { classOf: (geo: string) 
         ) : (
           <path key={p.id} d={p.d} fill="#eeeeee" stroke="#fff" stroke-width={0.4} />
         ),
+      )}
+      {paths.map((p) =>
+        p.geo && p.dot ? (
+          <circle key={`dot-${p.id}`} cx={p.dot[0]} cy={p.dot[1]} r={4} fill={FILL[classOf(p.geo)]} stroke="#1a1a1a" stroke-width={0.8} class="state" onClick={() => onSelect(p.geo!)}>
+            <title>{stateName(p.geo)}</title>
+          </circle>
+        ) : null,
       )}
     </svg>
   );
