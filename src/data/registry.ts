@@ -29,9 +29,13 @@ export type IndicatorId =
   | 'dublin_requests_incoming'
   | 'dublin_transfers_outgoing'
   | 'dublin_transfers_incoming'
-  | 'reception_presences';
+  | 'reception_presences'
+  | 'population_pop3ctb'
+  | 'population_midyear_wpp'
+  | 'gdp_usd_wdi'
+  | 'unemployment_rate_wdi';
 
-export type Unit = 'persons' | 'detections' | 'decisions' | 'MIO_EUR';
+export type Unit = 'persons' | 'detections' | 'decisions' | 'MIO_EUR' | 'USD' | 'percent';
 
 export interface EurostatQuery {
   dataset: string;
@@ -53,6 +57,13 @@ export interface IndicatorDefinition {
   legalBasis: string;
   /** Files of `../shared/data` (relative paths) that serve it offline; empty when no public file was found. */
   offlineFiles: readonly string[];
+  /**
+   * Which geos a complete series has: every EU Member State (the default), the EU by route (Frontex), the
+   * Mediterranean frontline states (IOM DTM), or one state's national series.
+   */
+  geoScope?: 'member-states' | 'routes' | 'frontline' | 'IT';
+  /** A fallback or cross-check series, not one the Regulation names: `data status` does not list its gaps. */
+  fallback?: boolean;
 }
 
 export const REGISTRY: readonly IndicatorDefinition[] = [
@@ -89,6 +100,8 @@ export const REGISTRY: readonly IndicatorDefinition[] = [
       'eurostat/asylum_first_time_applicants_annual_2008_2022.csv',
       'eurostat/asylum_first_time_applicants_annual_selected_countries_2008_2025_vintage2026.csv',
       'eurostat/asylum_first_time_applicants_by_citizenship_annual_2014_2022.csv',
+      'eurostat/asylum_first_time_applicants_headlines_press_2015_2024.csv',
+      'eurostat/asylum_first_time_applicants_monthly_headlines_press_2023_2025.csv',
     ],
   },
   {
@@ -122,7 +135,10 @@ export const REGISTRY: readonly IndicatorDefinition[] = [
     frequencies: ['A'],
     measure: 'flow',
     legalBasis: 'Art 9(3)(a)(i); Art 10(1) (information from UN agencies)',
-    offlineFiles: ['unhcr/asylum_applications_new_annual_2008_2025_unhcr_refugees_pkg.csv'],
+    offlineFiles: [
+      'unhcr/asylum_applications_new_annual_2008_2025_unhcr_refugees_pkg.csv',
+      'unhcr/asylum_applications_by_type_and_level_annual_2000_2025_unhcr_refugees_pkg.csv',
+    ],
   },
   {
     id: 'irregular_crossings',
@@ -135,7 +151,9 @@ export const REGISTRY: readonly IndicatorDefinition[] = [
       'frontex/ibc_detections_monthly_by_route.csv',
       'frontex/ibc_detections_annual_by_route.csv',
       'frontex/ibc_detections_monthly_by_route_nationality.csv',
+      'frontex/ibc_detections_ytd_by_route_press_2025.csv',
     ],
+    geoScope: 'routes',
   },
   {
     id: 'sea_arrivals',
@@ -145,6 +163,7 @@ export const REGISTRY: readonly IndicatorDefinition[] = [
     measure: 'flow',
     legalBasis: 'Art 9(3)(a)(xii)–(xiii)',
     offlineFiles: ['iom_dtm/mediterranean_arrivals_monthly.csv', 'other/italy_sea_arrivals_monthly_moi_2019_09_2025_09.csv'],
+    geoScope: 'frontline',
   },
   {
     id: 'sar_disembarkations',
@@ -155,6 +174,7 @@ export const REGISTRY: readonly IndicatorDefinition[] = [
     legalBasis: 'Art 9(3)(a)(xii); Art 11(3)',
     // No separate SAR series is public; for IT and MT sea arrivals are in practice disembarkations (PROVENANCE).
     offlineFiles: [],
+    geoScope: 'frontline',
   },
   {
     id: 'tp_beneficiaries',
@@ -223,6 +243,7 @@ export const REGISTRY: readonly IndicatorDefinition[] = [
     offlineFiles: [
       'unhcr/stock_refugees_and_asylum_seekers_yearend_2000_2025_unhcr_refugees_pkg.csv',
       'unhcr/stock_asylum_seekers_and_refugees_yearend_by_country_of_asylum.csv',
+      'unhcr/refugees_from_ukraine_yearend_2014_2025_unhcr_refugees_pkg.csv',
     ],
   },
   {
@@ -235,6 +256,7 @@ export const REGISTRY: readonly IndicatorDefinition[] = [
     offlineFiles: [
       'unhcr/stock_refugees_and_asylum_seekers_yearend_2000_2025_unhcr_refugees_pkg.csv',
       'unhcr/stock_asylum_seekers_and_refugees_yearend_by_country_of_asylum.csv',
+      'unhcr/refugees_from_ukraine_yearend_2014_2025_unhcr_refugees_pkg.csv',
     ],
   },
   {
@@ -325,6 +347,48 @@ export const REGISTRY: readonly IndicatorDefinition[] = [
     measure: 'stock',
     legalBasis: 'Art 9(3)(a)(v); Art 9(3)(d)',
     offlineFiles: ['other/italy_reception_presences_by_type_moi_2019_09_2025_09.csv'],
+    geoScope: 'IT',
+  },
+  {
+    id: 'population_pop3ctb',
+    label: 'Population on 1 January, all countries of birth (migr_pop3ctb; equals demo_pjan only where concordant)',
+    unit: 'persons',
+    frequencies: ['A'],
+    measure: 'stock',
+    eurostat: { dataset: 'migr_pop3ctb', filters: { c_birth: 'TOTAL', age: 'TOTAL', sex: 'T', unit: 'NR' } },
+    legalBasis: 'Art 66, Annex I (cross-check and gap-fill of the reference key population)',
+    offlineFiles: ['eurostat/population_1jan_by_country_of_birth_total_selected_countries_2000_2025.csv'],
+    fallback: true,
+  },
+  {
+    id: 'population_midyear_wpp',
+    label: 'Mid-year population, UN World Population Prospects 2024 (World Bank WDI)',
+    unit: 'persons',
+    frequencies: ['A'],
+    measure: 'stock',
+    legalBasis: 'fallback only: the Pact refers to Eurostat population on 1 January',
+    offlineFiles: ['worldbank/un_wpp_population_midyear.csv'],
+    fallback: true,
+  },
+  {
+    id: 'gdp_usd_wdi',
+    label: 'GDP at current US dollars (World Bank NY.GDP.MKTP.CD)',
+    unit: 'USD',
+    frequencies: ['A'],
+    measure: 'flow',
+    legalBasis: 'fallback only: the Pact refers to Eurostat GDP',
+    offlineFiles: ['worldbank/wdi_gdp_current_usd.csv'],
+    fallback: true,
+  },
+  {
+    id: 'unemployment_rate_wdi',
+    label: 'Unemployment rate, ILO modelled estimate (World Bank SL.UEM.TOTL.ZS)',
+    unit: 'percent',
+    frequencies: ['A'],
+    measure: 'stock',
+    legalBasis: 'context only (Art 9(3) situation of the Member State)',
+    offlineFiles: ['worldbank/wdi_unemployment_rate_ilo_modelled.csv'],
+    fallback: true,
   },
 ];
 

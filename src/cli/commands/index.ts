@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { register as registerBacktest } from './backtest.ts';
 import { register as registerCapacity } from './capacity.ts';
+import { register as registerData } from './data.ts';
 import { register as registerDeadline } from './deadline.ts';
 import { register as registerForecast } from './forecast.ts';
 import { register as registerLedger } from './ledger.ts';
@@ -16,4 +17,5 @@ export function registerCommands(program: Command): void {
   registerDeadline(program);
   registerForecast(program);
   registerBacktest(program);
+  registerData(program);
 }

@@ -1,0 +1,10 @@
+/** The data layer's public API: what `npm start`, the server and the tests use. */
+export { loadDataFolder, loadDefaultDataIfEmpty, parseDataFolder, resolveDataDir, storeParsedFolder, DEFAULT_MANIFEST, manifestPathFor } from './load.ts';
+export type { DataDirChoice, LoadOptions, LoadSummary, FileLoadSummary, ParsedFolder } from './load.ts';
+export { coverageSummary, referencePeriod, DEFAULT_CYCLE_YEAR } from './coverage.ts';
+export type { CoverageEntry, CoverageSummary, Gap } from './coverage.ts';
+export { parseManifest, readManifest } from './manifest.ts';
+export type { Manifest, ManifestFile } from './manifest.ts';
+export { parseTidyCsv } from './tidy-csv.ts';
+export { REGISTRY, indicatorDefinition, isIndicatorId } from './registry.ts';
+export type { IndicatorDefinition, IndicatorId } from './registry.ts';
