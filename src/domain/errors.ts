@@ -26,3 +26,11 @@ export class UsageError extends Error {
     this.name = 'UsageError';
   }
 }
+
+/** A request refused because of who asks, not what is asked (a role may not do this): HTTP 403, CLI exit 1. */
+export class PermissionError extends UsageError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PermissionError';
+  }
+}

@@ -22,6 +22,8 @@ import { publicRoutes } from './public/routes.ts';
 import { poolRoutes } from './pool/routes.ts';
 import { PoolService } from './pool/service.ts';
 import { deadlineRoutes } from './procedures/deadline-routes.ts';
+import { implementationRoutes } from './procedures/implementation-routes.ts';
+import { toolboxRoutes, type AtRiskSource } from './procedures/toolbox-routes.ts';
 
 export const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -37,6 +39,8 @@ export interface AppOptions {
   webDist?: string;
   /** Fastify's logger: off by default; `pactcycle serve` logs at `PACTCYCLE_LOG_LEVEL` (default info). */
   logger?: boolean | { level: string };
+  /** Where the Toolbox learns which Member States are identified as at risk (default: no decision recorded). */
+  atRisk?: AtRiskSource;
   /** Largest request body accepted, in bytes. */
   bodyLimit?: number;
 }
@@ -92,6 +96,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(deadlineRoutes, { db: opts.db });
   await app.register(publicRoutes, { db: opts.db });
   await app.register(poolRoutes, { pool: new PoolService(opts.db, now) });
+  await app.register(implementationRoutes, { db: opts.db, now });
+  await app.register(toolboxRoutes, { db: opts.db, now, ...(opts.atRisk ? { atRisk: opts.atRisk } : {}) });
 
   const webDist = opts.webDist ?? DEFAULT_WEB_DIST;
   const hasWeb = existsSync(webDist + '/index.html');

@@ -5,7 +5,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { InputError } from '../domain/errors.ts';
+import { InputError, PermissionError } from '../domain/errors.ts';
 
 export const ErrorBody = z
   .object({ error: z.object({ code: z.string().describe('stable, machine-readable'), message: z.string().describe('for people') }) })
@@ -41,6 +41,7 @@ export function installErrorHandling(app: FastifyInstance): void {
       return reply.code(400).send(body('invalid-request', issues));
     }
     if (err instanceof InputError) return reply.code(400).send(body('invalid-input', err.message));
+    if (err instanceof PermissionError) return reply.code(403).send(body('forbidden', err.message));
     if (isResponseSerializationError(err)) {
       req.log.error({ err, issues: err.cause.issues }, 'response failed its schema');
       return reply.code(500).send(body('internal', 'the server could not build a valid response'));

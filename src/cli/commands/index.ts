@@ -5,6 +5,8 @@ import { register as registerCapacity } from './capacity.ts';
 import { register as registerData } from './data.ts';
 import { register as registerDeadline } from './deadline.ts';
 import { register as registerForecast } from './forecast.ts';
+import { register as registerImplementation } from './implementation.ts';
+import { register as registerToolbox } from './toolbox.ts';
 import { register as registerLedger } from './ledger.ts';
 import { register as registerServe } from './serve.ts';
 import { register as registerUser } from './user.ts';
@@ -18,4 +20,6 @@ export function registerCommands(program: Command): void {
   registerForecast(program);
   registerBacktest(program);
   registerData(program);
+  registerImplementation(program);
+  registerToolbox(program);
 }
