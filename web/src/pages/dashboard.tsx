@@ -1,6 +1,7 @@
 /** The public front page: the Union's map by category for the current cycle, with the evidence one click away. */
 import { useState } from 'preact/hooks';
-import type { PoolView } from '../api/cycle.ts';
+import { isSolidarityState } from '../../../src/domain/member-states.ts';
+import { CYCLE, type PoolView } from '../api/cycle.ts';
 import { fetchPublicCycle } from '../api/pool.ts';
 import { CATEGORIES, fetchOverview, type Category, type Overview, type StateClassification } from '../api/public.ts';
 import { DataTable } from '../components/data-table.tsx';
@@ -30,43 +31,46 @@ export function Dashboard() {
   const overview = useAsync(fetchOverview, []);
   const cycle = useAsync(() => fetchPublicCycle(), []);
   const [selected, setSelected] = useState<string>();
-  if (overview.error) return <ErrorNote error={overview.error} />;
-  if (!overview.data) return <Loading />;
-  const o = withDecision(overview.data, cycle.data);
-  const byGeo = new Map(o.states.map((s) => [s.geo, s]));
-  const classOf = (geo: string): MapClass => mapClass(o.decisionAdopted ? byGeo.get(geo)?.categories : [], byGeo.has(geo));
+  const o = overview.data && withDecision(overview.data, cycle.data);
+  const byGeo = new Map(o?.states.map((s) => [s.geo, s]));
+  // The map is drawn at once; its colours follow when the overview (and the recorded decision) arrive.
+  const classOf = (geo: string): MapClass => (o ? mapClass(o.decisionAdopted ? byGeo.get(geo)?.categories : [], byGeo.has(geo)) : isSolidarityState(geo) ? 'none' : 'not-bound');
   const chosen = selected ? byGeo.get(selected) : undefined;
   return (
     <>
-      <h1>{t('dashboard.title', { year: String(o.year) })}</h1>
+      <h1>{t('dashboard.title', { year: String(o?.year ?? CYCLE) })}</h1>
       <p class="lead">{t('dashboard.lead')}</p>
-      <CycleFacts overview={o} />
+      {o && <CycleFacts overview={o} />}
       <div class="map-layout">
         <div>
           <EuMap classOf={classOf} selected={selected} onSelect={setSelected} />
           <Legend />
         </div>
         <div>
-          {chosen ? <Evidence state={chosen} adopted={o.decisionAdopted} onClose={() => setSelected(undefined)} /> : <p class="muted">{t('dashboard.pickState')}</p>}
+          {chosen && o ? <Evidence state={chosen} adopted={o.decisionAdopted} onClose={() => setSelected(undefined)} /> : <p class="muted">{t('dashboard.pickState')}</p>}
         </div>
       </div>
-      <DataTable
-        caption={t('dashboard.tableCaption', { year: String(o.year) })}
-        rows={o.states}
-        rowKey={(s) => s.geo}
-        columns={[
-          { label: t('common.memberState'), cell: (s) => <a href={`/state/${s.geo}`}>{stateName(s.geo)}</a> },
-          { label: t('dashboard.categories'), cell: (s) => (o.decisionAdopted ? s.categories.map(categoryLabel).join(', ') || t('category.none') : t('dashboard.notDecided')) },
-          {
-            label: t('dashboard.evidence'),
-            cell: (s) => (
-              <button type="button" class="link" onClick={() => setSelected(s.geo)} aria-label={`${t('dashboard.showEvidence')}: ${stateName(s.geo)}`}>
-                {t('dashboard.showEvidence')}
-              </button>
-            ),
-          },
-        ]}
-      />
+      {overview.error && <ErrorNote error={overview.error} />}
+      {!o && !overview.error && <Loading />}
+      {o && (
+        <DataTable
+          caption={t('dashboard.tableCaption', { year: String(o.year) })}
+          rows={o.states}
+          rowKey={(s) => s.geo}
+          columns={[
+            { label: t('common.memberState'), cell: (s) => <a href={`/state/${s.geo}`}>{stateName(s.geo)}</a> },
+            { label: t('dashboard.categories'), cell: (s) => (o.decisionAdopted ? s.categories.map(categoryLabel).join(', ') || t('category.none') : t('dashboard.notDecided')) },
+            {
+              label: t('dashboard.evidence'),
+              cell: (s) => (
+                <button type="button" class="link" onClick={() => setSelected(s.geo)} aria-label={`${t('dashboard.showEvidence')}: ${stateName(s.geo)}`}>
+                  {t('dashboard.showEvidence')}
+                </button>
+              ),
+            },
+          ]}
+        />
+      )}
     </>
   );
 }
