@@ -6,12 +6,9 @@ import type { Command } from 'commander';
 import { forecastCycle, type CycleForecast } from '../../cycle/forecast.ts';
 import { isModelId, MODELS, type ModelId } from '../../domain/forecast/models.ts';
 import { UsageError } from '../../domain/errors.ts';
+import { parseCycle } from '../cycle-option.ts';
 import { formatTable, printJson, progress, withStore } from '../io.ts';
 
-export function parseCycle(text: string): number {
-  if (!/^\d{4}$/.test(text) || Number(text) < 2024 || Number(text) > 2100) throw new UsageError(`--cycle must be a year from 2024 on, got "${text}"`);
-  return Number(text);
-}
 
 export function parseModel(text: string): ModelId {
   if (!isModelId(text)) throw new UsageError(`unknown model "${text}"; one of ${MODELS.join(', ')}`);

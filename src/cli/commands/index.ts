@@ -4,10 +4,12 @@ import { register as registerBacktest } from './backtest.ts';
 import { register as registerCapacity } from './capacity.ts';
 import { register as registerData } from './data.ts';
 import { register as registerDeadline } from './deadline.ts';
+import { register as registerFairShare } from './fairshare.ts';
 import { register as registerForecast } from './forecast.ts';
 import { register as registerImplementation } from './implementation.ts';
 import { register as registerToolbox } from './toolbox.ts';
 import { register as registerLedger } from './ledger.ts';
+import { register as registerPool } from './pool.ts';
 import { register as registerServe } from './serve.ts';
 import { register as registerUser } from './user.ts';
 
@@ -17,7 +19,9 @@ export function registerCommands(program: Command): void {
   registerServe(program);
   registerCapacity(program);
   registerDeadline(program);
+  registerFairShare(program);
   registerForecast(program);
+  registerPool(program);
   registerBacktest(program);
   registerData(program);
   registerImplementation(program);

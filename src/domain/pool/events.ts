@@ -49,7 +49,7 @@ export const proposalLineSchema = z.object({
 });
 const percentage = z.number().min(0).max(100);
 
-/** Art 12(1)–(5): the proposal for the Council implementing act (the shape computed by `src/domain/proposal.ts`). */
+/** Art 12(1)–(5): the proposal for the Council implementing act (the shape computed by `./proposal.ts`). */
 export const proposalSchema = z.object({
   cycle: z.number().int().min(2026).max(2100),
   referenceRelocations: persons,

@@ -3,6 +3,7 @@
  * € billion of GDP, and set against its fair share of the Union's total (Art 66 key). Everything here is published
  * statistics from the store; nothing of a pool's confidential content.
  */
+import { computeFairShares } from '../../domain/fair-share.ts';
 import { SOLIDARITY_STATES, isStateCode } from '../../domain/member-states.ts';
 import type { Observation } from '../../domain/observation.ts';
 import type { Queryable } from '../../store/db.ts';
@@ -76,12 +77,10 @@ export function referenceKeyByYear(population: ByGeoYear, gdp: ByGeoYear): Map<s
   for (const m of population.values()) for (const y of m.keys()) years.add(y);
   const out = new Map<string, Map<string, number>>();
   for (const year of years) {
-    const pop = SOLIDARITY_STATES.map((g) => population.get(g)?.get(year));
-    const money = SOLIDARITY_STATES.map((g) => gdp.get(g)?.get(year));
-    if (pop.some((v) => v === undefined) || money.some((v) => v === undefined)) continue;
-    const popTotal = pop.reduce((a, b) => a! + b!, 0)!;
-    const gdpTotal = money.reduce((a, b) => a! + b!, 0)!;
-    out.set(year, new Map(SOLIDARITY_STATES.map((g, i) => [g, 0.5 * (pop[i]! / popTotal) + 0.5 * (money[i]! / gdpTotal)])));
+    const complete = SOLIDARITY_STATES.every((g) => population.get(g)?.get(year) !== undefined && gdp.get(g)?.get(year) !== undefined);
+    if (!complete) continue;
+    const key = computeFairShares(SOLIDARITY_STATES.map((code) => ({ code, population: population.get(code)!.get(year)!, gdp: gdp.get(code)!.get(year)! })));
+    out.set(year, new Map(key.map((s) => [s.code, s.share])));
   }
   return out;
 }

@@ -1,0 +1,78 @@
+/**
+ * `pactcycle pool propose --cycle 2026 [--relocations N] [--json]`: the Commission's proposal for the Annual
+ * Solidarity Pool (Art 12), marked confidential: it is RESTREINT UE until the Council adopts the pool (Art 12(6)).
+ */
+import type { Command } from 'commander';
+import { proposeForCycle, type CycleProposal } from '../../cycle/propose.ts';
+import { formatSharePercent } from '../../domain/fair-share.ts';
+import { InputError } from '../../domain/errors.ts';
+import { parseCycle } from '../cycle-option.ts';
+import { formatTable, printJson, withStore } from '../io.ts';
+
+/** The stable JSON shape of `pool propose --json`. */
+export function proposalJson({ proposal, fairShares }: CycleProposal) {
+  return {
+    cycle: proposal.cycle,
+    confidential: true as const,
+    classification: 'RESTREINT UE/EU RESTRICTED until the Council adopts the pool (Art 12(6))',
+    relocations: proposal.referenceRelocations,
+    financialEur: proposal.referenceFinancialEur,
+    ...(proposal.sarPercentage !== undefined ? { sarPercentage: proposal.sarPercentage } : {}),
+    ...(proposal.exceptionalSituation ? { exceptionalSituation: proposal.exceptionalSituation } : {}),
+    fairShareBasis: { population: fairShares.population.year, gdp: fairShares.gdp.year, vintage: { population: fairShares.population.vintages.join(', '), gdp: fairShares.gdp.vintages.join(', ') } },
+    states: proposal.states.map((s) => ({ code: s.code, share: s.share, relocations: s.relocations, financialEur: s.financialEur })),
+    dataNotes: fairShares.dataNotes,
+  };
+}
+
+function wholeNumber(text: string | undefined, field: string): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^\d+$/.test(text)) throw new InputError(`expected a whole number, got "${text}"`, { field });
+  return Number(text);
+}
+
+export function register(program: Command): void {
+  const pool = program.command('pool').description('The Annual Solidarity Pool (Arts 12, 57)');
+  pool
+    .command('propose')
+    .description('The Commission proposal: Union reference numbers and each state’s indicative contribution (Art 12); confidential')
+    .requiredOption('--cycle <year>', 'cycle year')
+    .option('--relocations <n>', 'Union reference number of relocations (default 30,000; money follows at EUR 20,000 each)')
+    .option('--financial-eur <n>', 'Union reference number of financial contributions (keeps EUR 20,000 per relocation)')
+    .option('--exceptional <reason>', 'Art 12(4): the situation that allows numbers below the floors')
+    .option('--sar-percentage <p>', 'Art 12(5): indicative percentage of the pool for states under pressure from search-and-rescue disembarkations')
+    .option('--as-of <vintage>', 'only data published on or before this date')
+    .option('--json', 'print JSON')
+    .action(async (opts: { cycle: string; relocations?: string; financialEur?: string; exceptional?: string; sarPercentage?: string; asOf?: string; json?: boolean }) => {
+      const cycle = parseCycle(opts.cycle);
+      const relocations = wholeNumber(opts.relocations, '--relocations');
+      const financialEur = wholeNumber(opts.financialEur, '--financial-eur');
+      const sar = opts.sarPercentage === undefined ? undefined : Number(opts.sarPercentage);
+      if (sar !== undefined && !Number.isFinite(sar)) throw new InputError(`expected a percentage, got "${opts.sarPercentage}"`, { field: '--sar-percentage' });
+      const r = await withStore((db) =>
+        proposeForCycle(db, {
+          cycle,
+          ...(relocations !== undefined ? { relocations } : {}),
+          ...(financialEur !== undefined ? { financialEur } : {}),
+          ...(opts.exceptional ? { exceptionalSituation: opts.exceptional } : {}),
+          ...(sar !== undefined ? { sarPercentage: sar } : {}),
+          ...(opts.asOf ? { asOf: opts.asOf } : {}),
+        }),
+      );
+      if (opts.json) return printJson(proposalJson(r));
+      const p = r.proposal;
+      process.stdout.write(
+        `RESTREINT UE/EU RESTRICTED — confidential until the Council adopts the pool (Art 12(6))\n` +
+          `Proposal for the ${cycle} Annual Solidarity Pool: ${p.referenceRelocations.toLocaleString('en-GB')} relocations and EUR ${p.referenceFinancialEur.toLocaleString('en-GB')}` +
+          (p.sarPercentage !== undefined ? `; ${p.sarPercentage} % indicatively for search-and-rescue states (Art 12(5))` : '') +
+          `\nFair shares on population ${r.fairShares.population.year} and GDP ${r.fairShares.gdp.year}\n\n`,
+      );
+      process.stdout.write(
+        formatTable(
+          ['state', 'share %', 'relocations', 'financial EUR'],
+          p.states.map((s) => [s.code, formatSharePercent(s.share), s.relocations, s.financialEur]),
+        ) + '\n',
+      );
+      for (const n of r.fairShares.dataNotes) process.stdout.write(`note: ${n}\n`);
+    });
+}
