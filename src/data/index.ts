@@ -8,3 +8,7 @@ export type { Manifest, ManifestFile } from './manifest.ts';
 export { parseTidyCsv } from './tidy-csv.ts';
 export { REGISTRY, indicatorDefinition, isIndicatorId } from './registry.ts';
 export type { IndicatorDefinition, IndicatorId } from './registry.ts';
+export { parseJsonStat } from './eurostat/jsonstat.ts';
+export { parseSdmxCsv } from './eurostat/sdmx-csv.ts';
+export { parseEurostatTsv } from './eurostat/tsv.ts';
+export type { EurostatParsed, EurostatParseOptions } from './eurostat/series.ts';

@@ -41,6 +41,31 @@ export interface EurostatQuery {
   dataset: string;
   /** Fixed dimension filters; `geo` and `time` are added per request. */
   filters: Record<string, string>;
+  /**
+   * Filter dimensions whose other codes are kept as a breakdown (`dims`) rather than refused, e.g. `citizen`: a row
+   * with `citizen=SY` is the indicator by citizenship, stored with `dims: { citizen: 'SY' }`.
+   */
+  breakdowns?: readonly string[];
+}
+
+/**
+ * Old dimension codes Eurostat has replaced, mapped to the current ones, so that both structures feed the same
+ * indicator. migr_asyapp* used `asyl_app` (ASY_APP all applicants, NASY_APP first-time, SSEQ subsequent) until the
+ * 2025 re-creation of the datasets, which uses `applicant` (TOTAL, FRST, SSEQ).
+ */
+export const CODE_ALIASES: Readonly<Record<string, { dim: string; codes: Readonly<Record<string, string>> }>> = {
+  asyl_app: { dim: 'applicant', codes: { ASY_APP: 'TOTAL', NASY_APP: 'FRST', SSEQ: 'SSEQ' } },
+};
+
+/** A row's dimension codes in the current structure (old `asyl_app` codes become `applicant` codes). */
+export function currentCodes(codes: Readonly<Record<string, string>>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [dim, code] of Object.entries(codes)) {
+    const alias = CODE_ALIASES[dim];
+    if (alias) out[alias.dim] = alias.codes[code] ?? code;
+    else out[dim] = code;
+  }
+  return out;
 }
 
 export interface IndicatorDefinition {
@@ -94,7 +119,7 @@ export const REGISTRY: readonly IndicatorDefinition[] = [
     frequencies: ['A', 'M'],
     measure: 'flow',
     // Old structure: asyl_app=NASY_APP; current structure: applicant=FRST. Both map here.
-    eurostat: { dataset: 'migr_asyappctza', filters: { applicant: 'FRST', citizen: 'TOTAL', sex: 'T', age: 'TOTAL', unit: 'PER' } },
+    eurostat: { dataset: 'migr_asyappctza', filters: { applicant: 'FRST', citizen: 'TOTAL', sex: 'T', age: 'TOTAL', unit: 'PER' }, breakdowns: ['citizen'] },
     legalBasis: 'Art 9(3)(a)(i)',
     offlineFiles: [
       'eurostat/asylum_first_time_applicants_annual_2008_2022.csv',
@@ -110,7 +135,7 @@ export const REGISTRY: readonly IndicatorDefinition[] = [
     unit: 'persons',
     frequencies: ['A', 'M'],
     measure: 'flow',
-    eurostat: { dataset: 'migr_asyappctza', filters: { applicant: 'TOTAL', citizen: 'TOTAL', sex: 'T', age: 'TOTAL', unit: 'PER' } },
+    eurostat: { dataset: 'migr_asyappctza', filters: { applicant: 'TOTAL', citizen: 'TOTAL', sex: 'T', age: 'TOTAL', unit: 'PER' }, breakdowns: ['citizen'] },
     legalBasis: 'Art 9(3)(a)(i)',
     offlineFiles: [
       'eurostat/asylum_applicants_total_annual_2008_2022.csv',
@@ -400,4 +425,10 @@ export function isIndicatorId(id: string): id is IndicatorId {
 
 export function indicatorDefinition(id: IndicatorId): IndicatorDefinition {
   return BY_ID.get(id)!;
+}
+
+/** The indicators Eurostat publishes in `dataset` (lower-case code), with their filters. */
+export function eurostatTargets(dataset: string): IndicatorDefinition[] {
+  const d = dataset.toLowerCase();
+  return REGISTRY.filter((r) => r.eurostat?.dataset === d);
 }

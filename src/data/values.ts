@@ -20,11 +20,17 @@ export function isCountUnit(unit: string): boolean {
 }
 
 export function parseFigure(text: string, unit: Unit | string, where: Where): number {
+  const value = parseNumber(text, where);
+  checkFigure(value, unit, where);
+  return value;
+}
+
+/** A decimal number, before its unit is known (the checks of `checkFigure` follow once it is). */
+export function parseNumber(text: string, where: Where): number {
   const t = text.trim();
   if (!NUMBER.test(t)) throw new InputError(`"${text}" is not a number`, where);
   const value = Number(t);
   if (!Number.isFinite(value)) throw new InputError(`"${text}" is not a finite number`, where);
-  checkFigure(value, unit, where);
   return value;
 }
 
