@@ -7,6 +7,7 @@ import { register as registerDeadline } from './deadline.ts';
 import { register as registerFairShare } from './fairshare.ts';
 import { register as registerForecast } from './forecast.ts';
 import { register as registerImplementation } from './implementation.ts';
+import { register as registerStart } from './start.ts';
 import { register as registerToolbox } from './toolbox.ts';
 import { register as registerLedger } from './ledger.ts';
 import { register as registerPool } from './pool.ts';
@@ -26,4 +27,5 @@ export function registerCommands(program: Command): void {
   registerData(program);
   registerImplementation(program);
   registerToolbox(program);
+  registerStart(program);
 }
