@@ -1,0 +1,106 @@
+/**
+ * The pool's write path and rebuild (issue 4), on the PostgreSQL server at 127.0.0.1:5432:
+ * - pledge write latency (p50/p99) at 200 requests/s over loopback HTTP to `pactcycle serve` (a child process),
+ *   driven by autocannon with the 26 states' tokens in turn (target p99 < 20 ms); the peer is the same server's
+ *   read of the public cycle list under the same load, the floor of a request through it;
+ * - the time to rebuild a pool by folding 100,000 ledger events: in memory, and cold from the store through the
+ *   server's own PoolService (target < 1 s).
+ * The proposal is the domain's, on SYNTHETIC equal shares; the pledges are SYNTHETIC.
+ */
+import autocannon from 'autocannon';
+import { freshServerSchema, serverUnavailable } from '../test/helpers/backends.ts';
+import { createRoleUsers } from '../test/helpers/api.ts';
+import { startServerProcess } from '../test/helpers/server-process.ts';
+import { SOLIDARITY_STATES } from '../src/domain/member-states.ts';
+import { computeProposal } from '../src/domain/pool/proposal.ts';
+import { event, foldEvents, memberStateRole, pledge, type PoolEvent, type PoolRole } from '../src/domain/pool/index.ts';
+import { PoolService } from '../src/server/pool/service.ts';
+import { openStore } from '../src/store/db.ts';
+import { appendEntries } from '../src/store/ledger.ts';
+
+const RATE = 200;
+const SECONDS = 10;
+const EVENTS = 100_000;
+
+const proposal = () => {
+  const { confidential: _c, ...p } = computeProposal({ cycle: 2026, shares: SOLIDARITY_STATES.map((code) => ({ code, share: 1 / SOLIDARITY_STATES.length })) });
+  return p;
+};
+
+async function load(url: string, path: string, method: 'GET' | 'POST', tokens: Map<PoolRole, string>, body?: (i: number) => unknown) {
+  let i = 0;
+  return autocannon({
+    url: url + path,
+    connections: 20,
+    overallRate: RATE,
+    duration: SECONDS,
+    requests: [
+      {
+        method,
+        setupRequest: (req) => {
+          const code = SOLIDARITY_STATES[i % SOLIDARITY_STATES.length]!;
+          const token = tokens.get(memberStateRole(code));
+          const r = { ...req, headers: { ...req.headers, 'content-type': 'application/json', authorization: `Bearer ${token}` } };
+          if (body) r.body = JSON.stringify(body(i));
+          i++;
+          return r;
+        },
+      },
+    ],
+  });
+}
+
+function syntheticEvents(n: number): PoolEvent[] {
+  const events: PoolEvent[] = [event('proposal-drafted', 'commission', '2025-10-15T12:00:00Z', proposal()), event('forum-opened', 'council', '2025-10-28T09:00:00Z', {})];
+  for (let i = 0; events.length < n; i++) {
+    const code = SOLIDARITY_STATES[i % SOLIDARITY_STATES.length]!;
+    events.push(pledge('2025-10-29T10:00:00Z', code, `p${i}`, i % 2 ? { kind: 'financial', euros: 1_000 + i } : { kind: 'relocation', persons: 1 + (i % 5) }));
+  }
+  return events;
+}
+
+export async function run(): Promise<void> {
+  if (serverUnavailable !== null) {
+    console.log(`skipped: no PostgreSQL server (${serverUnavailable})`);
+    return;
+  }
+  const schema = await freshServerSchema();
+  const db = await openStore({ databaseUrl: schema.url, home: '/nonexistent' });
+  try {
+    const tokens = await createRoleUsers(db, ['commission', 'council', ...SOLIDARITY_STATES.map(memberStateRole)]);
+    const server = await startServerProcess(schema.url);
+    try {
+      const post = (role: PoolRole, body: unknown) =>
+        fetch(`${server.url}/api/cycles/2026/events`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.get(role)}` }, body: JSON.stringify(body) });
+      await post('commission', { type: 'proposal-drafted', at: '2025-10-15T12:00:00Z', payload: proposal() });
+      await post('council', { type: 'forum-opened', at: '2025-10-28T09:00:00Z', payload: {} });
+      const writes = await load(server.url, '/api/cycles/2026/events', 'POST', tokens, (i) => {
+        const code = SOLIDARITY_STATES[i % SOLIDARITY_STATES.length]!;
+        return { type: 'pledge-made', payload: { state: code, measure: { kind: 'relocation', persons: 1 + (i % 7) } } };
+      });
+      const reads = await load(server.url, '/api/cycles', 'GET', tokens);
+      const ok = writes.requests.total - writes.non2xx;
+      console.log(
+        `pledge writes at ${RATE}/s for ${SECONDS} s on PostgreSQL: ${writes.requests.total} sent, ${ok} accepted, ${writes.non2xx} refused; ` +
+          `latency p50 ${writes.latency.p50} ms, p99 ${writes.latency.p99} ms (target p99 < 20 ms: ${writes.latency.p99 < 20 ? 'met' : 'NOT met'})`,
+      );
+      console.log(`peer: GET /api/cycles under the same load: p50 ${reads.latency.p50} ms, p99 ${reads.latency.p99} ms  (write p99 ÷ read p99 = ${(writes.latency.p99 / Math.max(reads.latency.p99, 1)).toFixed(1)}×)`);
+    } finally {
+      await server.stop();
+    }
+
+    const events = syntheticEvents(EVENTS);
+    let t = performance.now();
+    const state = foldEvents(events);
+    const foldMs = performance.now() - t;
+    const entries = events.map((payload) => ({ type: payload.type, actor: 'bench', role: payload.role, recordedAt: new Date('2025-10-29T10:00:00Z'), payload }));
+    for (let at = 0; at < entries.length; at += 2_000) await appendEntries(db, 2027, at, entries.slice(at, at + 2_000).map((e) => ({ ...e, payload: { ...e.payload } })));
+    t = performance.now();
+    const view = await new PoolService(db).view(2027, 'commission');
+    const coldMs = performance.now() - t;
+    console.log(`rebuild of a pool from ${EVENTS.toLocaleString('en-GB')} events: fold in memory ${foldMs.toFixed(0)} ms; cold from PostgreSQL through PoolService ${coldMs.toFixed(0)} ms (target < 1000 ms: ${coldMs < 1000 ? 'met' : 'NOT met'}; phase ${state.phase}/${view.phase})`);
+  } finally {
+    await db.close();
+    await schema.drop();
+  }
+}
