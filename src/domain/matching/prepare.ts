@@ -6,8 +6,8 @@
  */
 import { apportion } from '../apportion.ts';
 import type { StateCode } from '../member-states.ts';
-import { caseSize, type MatchingInstance, type RelocationCase, type RelocationPledge } from './model.ts';
-import { caseExclusion, DEFAULT_WEIGHTS, pairExclusion, pairScore, pledgeExclusion, releasedPairs, restrictionExclusion, type Weights } from './scores.ts';
+import { caseSize, isVulnerable, type MatchingInstance, type RelocationCase, type RelocationPledge } from './model.ts';
+import { caseExclusion, DEFAULT_WEIGHTS, pairExclusion, pledgeExclusion, releasedPairs, restrictionExclusion, type Weights } from './scores.ts';
 
 export interface CaseClass {
   benefitting: number;
@@ -51,6 +51,13 @@ export function prepare(instance: MatchingInstance, weights: Weights = DEFAULT_W
   const w = new Int32Array(open.length);
   // Openness by (state, benefitting state) does not depend on the case: computed once.
   const pairOpen = open.map((p) => benefitting.map((b) => pledgeExclusion(p, b, released) === null));
+  const stateIndex = new Map(open.map((p, j) => [p.state as string, j]));
+  // Profile points depend only on the nationality and on the languages: cached per distinct value.
+  const natPoints = new Map<string, Int32Array>();
+  const langPoints = new Map<string, Int32Array>();
+  const linkPoints = new Int32Array(open.length);
+  // Class keys spell each state's score as one character: distinct scores are few.
+  const weightIds = new Map<number, number>();
   instance.cases.forEach((c: RelocationCase, i) => {
     const why = caseExclusion(c);
     if (why) {
@@ -58,24 +65,42 @@ export function prepare(instance: MatchingInstance, weights: Weights = DEFAULT_W
       return;
     }
     const bi = bIndex.get(c.benefitting)!;
+    let nat = natPoints.get(c.nationality);
+    if (!nat) natPoints.set(c.nationality, (nat = Int32Array.from(open, (p) => (p.preferences.nationalities.includes(c.nationality) ? weights.nationalityPreference : 0))));
+    const langKey = c.languages.join('|');
+    let lang = langPoints.get(langKey);
+    if (!lang) langPoints.set(langKey, (lang = Int32Array.from(open, (p) => (c.languages.some((l) => p.preferences.languages.includes(l)) ? weights.languagePreference : 0))));
+    for (const l of c.links) {
+      const j = stateIndex.get(l.state);
+      if (j !== undefined && weights.link[l.kind] > linkPoints[j]!) linkPoints[j] = weights.link[l.kind];
+    }
+    const base = (isVulnerable(c) ? weights.vulnerable : 0) + weights.placed;
     let anyOpen = false;
     let linked = false;
     for (let j = 0; j < open.length; j++) {
-      const p = open[j]!;
-      if (!pairOpen[j]![bi] || restrictionExclusion(c, p)) {
+      if (!pairOpen[j]![bi] || restrictionExclusion(c, open[j]!)) {
         w[j] = -1;
         continue;
       }
-      const s = pairScore(c, p, weights);
-      w[j] = s.total;
+      // The same sum as pairScore(c, open[j]).total, computed without allocating (this loop runs per case and state).
+      w[j] = base + linkPoints[j]! + nat[j]! + lang[j]!;
       anyOpen = true;
-      if (s.link) linked = true;
+      if (linkPoints[j]! > 0) linked = true;
+    }
+    for (const l of c.links) {
+      const j = stateIndex.get(l.state);
+      if (j !== undefined) linkPoints[j] = 0;
     }
     if (!anyOpen) {
       excluded.push({ index: i, reason: noOpenStateReason(c, open, released) });
       return;
     }
-    const key = `${c.benefitting}|${linked ? 1 : 0}|${w.join(',')}`;
+    let key = `${bi}|${linked ? 1 : 0}|`;
+    for (let j = 0; j < w.length; j++) {
+      let id = weightIds.get(w[j]!);
+      if (id === undefined) weightIds.set(w[j]!, (id = weightIds.size));
+      key += String.fromCharCode(48 + id);
+    }
     let k = byKey.get(key);
     if (k === undefined) {
       k = classes.length;

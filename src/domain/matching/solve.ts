@@ -87,25 +87,29 @@ export function roundToCases(pr: Prepared, rel: Relaxation): Placement {
   const placement = new Int32Array(cases.length).fill(-1);
   const used = new Float64Array(ns);
   const leftovers: number[] = [];
+  const classBest = pr.classes.map((cl) => Math.max(...cl.weight));
   pr.classes.forEach((cl, k) => {
     const room = Float64Array.from(rel.flows[k]!);
+    let roomLeft = room.reduce((a, b) => a + b, 0);
     const order = cl.maxSize === 1 ? cl.cases : [...cl.cases].sort((a, b) => caseSize(cases[b]!) - caseSize(cases[a]!) || (cases[a]!.id < cases[b]!.id ? -1 : 1));
     for (const i of order) {
+      if (roomLeft === 0) break;
       const size = caseSize(cases[i]!);
       let best = -1;
       for (let j = 0; j < ns; j++) if (room[j]! >= size && (best < 0 || room[j]! < room[best]!)) best = j;
       if (best < 0) {
-        if (room.some((r) => r > 0)) leftovers.push(i);
+        leftovers.push(i);
         continue;
       }
       room[best]! -= size;
+      roomLeft -= size;
       used[best]! += size;
       placement[i] = best;
     }
   });
   // Leftovers: cases whose class had persons placed that whole cases could not fill. Best score first, bigger first.
-  const bestScore = (i: number) => Math.max(...pr.classes[pr.classOf[i]!]!.weight);
-  leftovers.sort((a, b) => bestScore(b) - bestScore(a) || caseSize(cases[b]!) - caseSize(cases[a]!));
+  const bestOf = (i: number) => classBest[pr.classOf[i]!]!;
+  leftovers.sort((a, b) => bestOf(b) - bestOf(a) || caseSize(cases[b]!) - caseSize(cases[a]!));
   for (const i of leftovers) {
     const w = pr.classes[pr.classOf[i]!]!.weight;
     const size = caseSize(cases[i]!);
