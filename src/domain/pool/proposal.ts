@@ -28,6 +28,17 @@ export interface ProposalInput {
 
 export type ComputedProposal = Proposal & { confidential: true; exceptionalSituation?: string };
 
+/**
+ * Art 12(2): each state's indicative contribution, share × reference number, in whole persons and whole euros that
+ * add up exactly to the reference numbers.
+ */
+export function indicativeLines(shares: readonly { code: string; share: number }[], relocations: number, financialEur: number): Proposal['states'] {
+  const weights = shares.map((s) => s.share);
+  const persons = apportion(relocations, weights);
+  const euros = apportion(financialEur, weights);
+  return shares.map((s, i) => ({ code: s.code as Proposal['states'][number]['code'], share: s.share, relocations: persons[i]!, financialEur: euros[i]! }));
+}
+
 export function computeProposal(input: ProposalInput): ComputedProposal {
   const relocations = input.referenceRelocations ?? (input.referenceFinancialEur !== undefined ? input.referenceFinancialEur / EURO_PER_RELOCATION : RELOCATION_FLOOR);
   if (!Number.isSafeInteger(relocations) || relocations < 0) {
@@ -53,15 +64,12 @@ export function computeProposal(input: ProposalInput): ComputedProposal {
   if (input.shares.length === 0 || Math.abs(sum - 1) > 1e-9) {
     throw new InputError(`the fair shares must add up to 1, they add up to ${sum}`, { field: 'shares' });
   }
-  const weights = input.shares.map((s) => s.share);
-  const persons = apportion(relocations, weights);
-  const euros = apportion(financialEur, weights);
   return {
     cycle: input.cycle,
     confidential: true,
     referenceRelocations: relocations,
     referenceFinancialEur: financialEur,
-    states: input.shares.map((s, i) => ({ code: s.code as Proposal['states'][number]['code'], share: s.share, relocations: persons[i]!, financialEur: euros[i]! })),
+    states: indicativeLines(input.shares, relocations, financialEur),
     ...(input.sarPercentage !== undefined ? { sarPercentage: input.sarPercentage } : {}),
     ...(input.exceptionalSituation ? { exceptionalSituation: input.exceptionalSituation } : {}),
   };

@@ -30,7 +30,7 @@ async function tabular(db: Queryable, cycle: number, name: ExportName): Promise<
       };
     }
     case 'fair-shares': {
-      const f = await fairSharesTable(db);
+      const f = await fairSharesTable(db, cycle);
       const indicators = f?.indicators ?? [];
       return {
         json: f ?? null,

@@ -28,7 +28,7 @@ export function referencePeriodOf(cycle: number): { from: string; to: string } {
  * describes. Categories are the Commission's to decide; they come from the cycle's ledger (`GET /api/cycles/:cycle`).
  */
 export async function cycleOverview(db: Queryable, cycle: number): Promise<CycleOverview> {
-  const shares = await fairSharesTable(db);
+  const shares = await fairSharesTable(db, cycle);
   const rows = new Map(shares?.rows.map((r) => [r.geo, r]));
   return {
     year: cycle,

@@ -109,14 +109,14 @@ export const publicRoutes: FastifyPluginAsyncZod<PublicRouteOptions> = async (ap
       },
     },
     async (req) => {
-      const series = await stateSeries(opts.db, req.params.geo);
+      const series = await stateSeries(opts.db, req.params.geo, cycle);
       if (!series) throw notFound(`${req.params.geo} is not a state of the Pact`);
       return series;
     },
   );
 
   app.get('/api/public/fair-shares', { schema: { tags, summary: 'the Art 66 key of the 26 states and each indicator against it', response: { 200: FairShares, ...errorResponses } } }, async () => {
-    const table = await fairSharesTable(opts.db);
+    const table = await fairSharesTable(opts.db, cycle);
     if (!table) throw notFound('no year has population and GDP for all 26 states: load the data first');
     return table;
   });

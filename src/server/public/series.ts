@@ -4,6 +4,8 @@
  * statistics from the store; nothing of a pool's confidential content.
  */
 import { computeFairShares } from '../../domain/fair-share.ts';
+import { InputError } from '../../domain/errors.ts';
+import { fairSharesForCycle, type CycleFairShares } from '../../cycle/fair-share.ts';
 import { SOLIDARITY_STATES, isStateCode } from '../../domain/member-states.ts';
 import type { Observation } from '../../domain/observation.ts';
 import type { Queryable } from '../../store/db.ts';
@@ -103,11 +105,21 @@ const latest = (m: Map<string, number> | undefined): { value: number; period: st
   return { value: m.get(period)!, period };
 };
 
+/** The cycle's Art 66 key, or null while the store lacks population or GDP for it. */
+async function cycleKeyOrNull(db: Queryable, cycle: number): Promise<CycleFairShares | null> {
+  try {
+    return await fairSharesForCycle(db, { cycle });
+  } catch (err) {
+    if (err instanceof InputError) return null;
+    throw err;
+  }
+}
+
 /** The state's series, or undefined when the code is not a state of the Pact. */
-export async function stateSeries(db: Queryable, geo: string): Promise<StateSeries | undefined> {
+export async function stateSeries(db: Queryable, geo: string, cycle: number): Promise<StateSeries | undefined> {
   if (!isStateCode(geo)) return undefined;
   const basis = await loadBasis(db);
-  const latestKeyYear = [...basis.key.keys()].sort().at(-1);
+  const cycleKey = await cycleKeyOrNull(db, cycle);
   const indicators: StateSeries['indicators'] = [];
   for (const def of STATE_INDICATORS) {
     const rows = await queryObservations(db, { indicator: def.id });
@@ -135,7 +147,7 @@ export async function stateSeries(db: Queryable, geo: string): Promise<StateSeri
   }
   return {
     geo,
-    fairShare: latestKeyYear ? (basis.key.get(latestKeyYear)!.get(geo) ?? null) : null,
+    fairShare: cycleKey?.states.find((s) => s.code === geo)?.share ?? null,
     population: latest(basis.population.get(geo)),
     gdp: latest(basis.gdp.get(geo)),
     indicators,
@@ -161,19 +173,12 @@ export interface FairSharesTable {
   rows: FairShareRow[];
 }
 
-/** The latest key, and for each indicator its latest complete year set against the key. */
-export async function fairSharesTable(db: Queryable): Promise<FairSharesTable | undefined> {
-  const basis = await loadBasis(db);
-  const year = [...basis.key.keys()].sort().at(-1);
-  if (!year) return undefined;
-  const key = basis.key.get(year)!;
-  const rows: FairShareRow[] = SOLIDARITY_STATES.map((geo) => ({
-    geo,
-    share: key.get(geo)!,
-    population: basis.population.get(geo)!.get(year)!,
-    gdp: basis.gdp.get(geo)!.get(year)!,
-    actual: {},
-  }));
+/** The cycle's key (as `pactcycle fairshare` computes it), and for each indicator its latest complete year set against it. */
+export async function fairSharesTable(db: Queryable, cycle: number): Promise<FairSharesTable | undefined> {
+  const key = await cycleKeyOrNull(db, cycle);
+  if (!key) return undefined;
+  const year = key.population.year;
+  const rows: FairShareRow[] = key.states.map((s) => ({ geo: s.code, share: s.share, population: s.population, gdp: s.gdp, actual: {} }));
   const indicators: string[] = [];
   const indicatorPeriods: Record<string, string> = {};
   for (const def of STATE_INDICATORS) {
@@ -189,5 +194,5 @@ export async function fairSharesTable(db: Queryable): Promise<FairSharesTable | 
     indicatorPeriods[def.id] = y;
   }
   const periods = [...new Set(Object.values(indicatorPeriods))].sort();
-  return { populationPeriod: year, gdpPeriod: year, period: periods.join(', ') || year, indicators, indicatorPeriods, rows };
+  return { populationPeriod: year, gdpPeriod: key.gdp.year, period: periods.join(', ') || year, indicators, indicatorPeriods, rows };
 }

@@ -3,8 +3,8 @@
  * assessment of deduction requests (Arts 61(3), 62(3)), Art 59(4) decisions, systemic shortcomings (Art 60(3)).
  */
 import { useState } from 'preact/hooks';
-import { apportion } from '../../../src/domain/apportion.ts';
 import { EURO_PER_RELOCATION } from '../../../src/domain/pool/measures.ts';
+import { indicativeLines } from '../../../src/domain/pool/proposal.ts';
 import { ApiError } from '../api/client.ts';
 import { recordEvent } from '../api/cycle.ts';
 import { CATEGORIES, fetchFairShares, type Category, type FairShares } from '../api/public.ts';
@@ -107,10 +107,7 @@ export function CommissionWorkspace() {
 
 /** Art 12(2)–(3): reference numbers (at least 30,000 / EUR 600 million, ratio kept) apportioned by the Art 66 key. */
 function ProposalForm({ shares, onRecorded }: { shares: FairShares; onRecorded: () => void }) {
-  const lines = (relocations: number) => {
-    const persons = apportion(relocations, shares.rows.map((r) => r.share));
-    return shares.rows.map((r, i) => ({ code: r.geo, share: r.share, relocations: persons[i]!, financialEur: persons[i]! * EURO_PER_RELOCATION }));
-  };
+  const lines = (relocations: number) => indicativeLines(shares.rows.map((r) => ({ code: r.geo, share: r.share })), relocations, relocations * EURO_PER_RELOCATION);
   return (
     <EventForm
       id="com-proposal"
