@@ -10,12 +10,14 @@ import { register as registerImplementation } from './implementation.ts';
 import { register as registerStart } from './start.ts';
 import { register as registerToolbox } from './toolbox.ts';
 import { register as registerLedger } from './ledger.ts';
+import { register as registerMatch } from './match.ts';
 import { register as registerPool } from './pool.ts';
 import { register as registerServe } from './serve.ts';
 import { register as registerUser } from './user.ts';
 
 export function registerCommands(program: Command): void {
   registerLedger(program);
+  registerMatch(program);
   registerUser(program);
   registerServe(program);
   registerCapacity(program);

@@ -44,8 +44,8 @@ export const pledgeSchema = z.strictObject({
 
 export const releaseSchema = z.strictObject({ contributing: stateCode, benefitting: stateCode, reason: z.string().default('Art 60(3) systemic shortcomings') });
 
-export const casesFileSchema = z.union([z.array(z.unknown()), z.strictObject({ cases: z.array(z.unknown()) }).transform((o) => o.cases)]);
-export const pledgesFileSchema = z.strictObject({ pledges: z.array(z.unknown()), releases: z.array(z.unknown()).default([]) });
+export const casesFileSchema = z.union([z.array(z.unknown()), z.strictObject({ about: z.unknown().optional(), cases: z.array(z.unknown()) }).transform((o) => o.cases)]);
+export const pledgesFileSchema = z.strictObject({ about: z.unknown().optional(), pledges: z.array(z.unknown()), releases: z.array(z.unknown()).default([]) });
 
 function recordError(file: string, what: string, index: number, raw: unknown, err: z.ZodError): InputError {
   const issue = err.issues[0]!;
@@ -110,4 +110,24 @@ export function checkInstance(inst: MatchingInstance, files: { cases?: string; p
     }
   });
   return inst;
+}
+
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
+export const progressSchema = z.strictObject({
+  caseId: z.string().min(1),
+  status: z.enum(['applicant', 'beneficiary']),
+  informationReceived: isoDay,
+  postponementNotified: isoDay.nullish(),
+  confirmed: isoDay.nullish(),
+  transferDecision: isoDay.nullish(),
+  personNotified: isoDay.nullish(),
+  plannedTransfer: isoDay.nullish(),
+  appealFinal: isoDay.nullish(),
+  transferred: isoDay.nullish(),
+});
+
+/** Parses a list of relocations in progress (for the Art 67(9)–(11) timers), naming the bad record. */
+export function parseProgress(json: unknown, file = 'relocations'): z.infer<typeof progressSchema>[] {
+  if (!Array.isArray(json)) throw new InputError('expected an array of relocations', { file });
+  return parseRecords(file, 'relocation', json, progressSchema);
 }

@@ -1,0 +1,65 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { main } from '../main.ts';
+
+async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
+  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
+  try {
+    return { code: await main(['node', 'pactcycle', ...args]), stdout, stderr };
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+  }
+}
+
+const dir = mkdtempSync(path.join(tmpdir(), 'pactcycle-match-'));
+const f = (name: string) => path.join(dir, name);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('pactcycle match', () => {
+  it('generates SYNTHETIC inputs from the real aggregates and matches them, with explanations', async () => {
+    const g = await run('match', 'generate', '--persons', '3000', '--places', '2400', '--seed', '3', '--out-cases', f('c.json'), '--out-pledges', f('p.json'), '--json');
+    expect(g.code).toBe(0);
+    expect(JSON.parse(g.stdout)).toMatchObject({ synthetic: expect.stringMatching(/^SYNTHETIC/), persons: 3000, places: 2400 });
+    expect(readFileSync(f('c.json'), 'utf8')).toContain('SYNTHETIC');
+    const r = await run('match', '--cases', f('c.json'), '--pledges', f('p.json'), '--json');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.placedPersons).toBeLessThanOrEqual(2400);
+    expect(j.placedPersons).toBeGreaterThan(2300);
+    expect(j.gap).toBeLessThanOrEqual(0.001);
+    for (const s of j.states) expect(s.assigned).toBeLessThanOrEqual(s.capacity);
+    const placed = j.assignments.find((a: { state: string | null }) => a.state);
+    const one = await run('match', '--cases', f('c.json'), '--pledges', f('p.json'), '--case', placed.caseId);
+    expect(one.stdout).toMatch(new RegExp(`^${placed.caseId}: Proposed for ${placed.state}`));
+    const text = await run('match', '--cases', f('c.json'), '--pledges', f('p.json'));
+    expect(text.stdout).toMatch(/LP bound/);
+  });
+
+  it('names the record of a bad input and exits 2', async () => {
+    writeFileSync(f('bad-p.json'), JSON.stringify({ pledges: [{ state: 'DE', persons: 5 }, { state: 'FR', persons: -1 }] }));
+    writeFileSync(f('ok-c.json'), JSON.stringify([{ id: 'x', benefitting: 'IT', status: 'applicant', nationality: 'SY', members: [{ age: 3 }] }]));
+    const r = await run('match', '--cases', f('ok-c.json'), '--pledges', f('bad-p.json'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/bad-p\.json.*pledge 2 \(FR\): negative capacity/);
+    expect((await run('match', '--cases', f('ok-c.json'))).code).toBe(1);
+  });
+
+  it('shows the Art 67 timers as due and overdue', async () => {
+    writeFileSync(f('t.json'), JSON.stringify([{ caseId: 'IT-1', status: 'applicant', informationReceived: '2026-10-05' }]));
+    const r = await run('match', 'timers', '--file', f('t.json'), '--today', '2026-10-21', '--json');
+    expect(r.code).toBe(0);
+    const [t] = JSON.parse(r.stdout);
+    expect(t.confirmation).toEqual({ date: '2026-10-12', bySilence: true });
+    expect(t.steps.find((s: { step: string }) => s.step === 'transfer-decision').state).toBe('overdue');
+    writeFileSync(f('t2.json'), JSON.stringify([{ caseId: 'IT-1', status: 'applicant', informationReceived: '5 Oct' }]));
+    const bad = await run('match', 'timers', '--file', f('t2.json'), '--today', '2026-10-21');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/t2\.json, field informationReceived: relocation 1: a date/);
+  });
+});

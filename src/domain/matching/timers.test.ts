@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { relocationTimers } from './timers.ts';
+
+const step = (r: ReturnType<typeof relocationTimers>, s: string) => r.steps.find((x) => x.step === s)!;
+
+describe('relocation timers (Art 67(9)–(11), counted by Art 75)', () => {
+  it('counts one week for confirmation, then the decision and the transfer from the confirmation', () => {
+    // Information received on Monday 5 October 2026.
+    const r = relocationTimers({ caseId: 'a', status: 'applicant', informationReceived: '2026-10-05', confirmed: '2026-10-09' }, '2026-10-10');
+    expect(step(r, 'confirmation')).toMatchObject({ due: '2026-10-12', state: 'done' });
+    expect(step(r, 'transfer-decision')).toMatchObject({ due: '2026-10-16', state: 'due' });
+    expect(step(r, 'transfer')).toMatchObject({ due: '2026-11-06', state: 'due' });
+    expect(step(r, 'notice')).toMatchObject({ due: '2026-11-04' });
+  });
+
+  it('takes silence as confirmation at the end of the period, and then the next steps run', () => {
+    const r = relocationTimers({ caseId: 'a', status: 'beneficiary', informationReceived: '2026-10-05' }, '2026-10-20');
+    expect(r.confirmation).toEqual({ date: '2026-10-12', bySilence: true });
+    expect(step(r, 'transfer-decision')).toMatchObject({ due: '2026-10-19', state: 'overdue' });
+    // A beneficiary is told at least a week before the transfer.
+    expect(step(r, 'notice').due).toBe('2026-11-02');
+  });
+
+  it('allows two weeks only when the postponement was notified within the first week', () => {
+    const inTime = relocationTimers({ caseId: 'a', status: 'applicant', informationReceived: '2026-10-05', postponementNotified: '2026-10-08' }, '2026-10-14');
+    expect(step(inTime, 'confirmation')).toMatchObject({ due: '2026-10-19', state: 'due' });
+    const tooLate = relocationTimers({ caseId: 'a', status: 'applicant', informationReceived: '2026-10-05', postponementNotified: '2026-10-13' }, '2026-10-14');
+    expect(step(tooLate, 'confirmation').due).toBe('2026-10-12');
+    expect(tooLate.confirmation?.bySilence).toBe(true);
+  });
+
+  it('moves a last day on a weekend or holiday to the next working day (Art 75)', () => {
+    // Received Saturday 3 October: one week ends Saturday 10 October, moved to Monday 12.
+    const r = relocationTimers({ caseId: 'a', status: 'applicant', informationReceived: '2026-10-03' }, '2026-10-04', new Set(['2026-10-12']));
+    expect(step(r, 'confirmation').due).toBe('2026-10-13');
+  });
+
+  it('counts the transfer from the final decision on a suspensive appeal, and marks late steps', () => {
+    const r = relocationTimers({ caseId: 'a', status: 'applicant', informationReceived: '2026-10-05', confirmed: '2026-10-07', transferDecision: '2026-10-20', appealFinal: '2026-11-16', transferred: '2026-12-15' }, '2026-12-20');
+    expect(step(r, 'transfer-decision').state).toBe('done-late');
+    expect(step(r, 'transfer')).toMatchObject({ due: '2026-12-14', state: 'done-late' });
+  });
+});
