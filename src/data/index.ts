@@ -12,3 +12,6 @@ export { parseJsonStat } from './eurostat/jsonstat.ts';
 export { parseSdmxCsv } from './eurostat/sdmx-csv.ts';
 export { parseEurostatTsv } from './eurostat/tsv.ts';
 export type { EurostatParsed, EurostatParseOptions } from './eurostat/series.ts';
+export { EurostatClient, EUROSTAT_API } from './eurostat/client.ts';
+export type { EurostatClientOptions, Fetched } from './eurostat/client.ts';
+export { cacheDirFor, fetchRegistry, loadFromEurostat, registryRequests, storeFetched } from './eurostat/source.ts';

@@ -42,10 +42,18 @@ export function manifestPathFor(dir: string): string {
 }
 
 export interface ParsedDataFile {
+  /** A path in the folder, or the query of a download (`eurostat:statistics/1.0/data/…`). */
   file: string;
   sha256: string;
   bytes: number;
-  entry: ManifestFile;
+  /** The manifest entry, for files of a tidy folder. */
+  entry?: ManifestFile;
+  /** The indicators the file may feed, its source and vintage (as recorded in `data_load`). */
+  indicators: string[];
+  source: string;
+  vintage?: string | undefined;
+  /** A fallback file's figures are kept only where no primary file gives the same one. */
+  fallback: boolean;
   rowsRead: number;
   observations: Observation[];
   /** Rows of a fallback file dropped because another file gives the same figure. */
@@ -53,8 +61,9 @@ export interface ParsedDataFile {
 }
 
 export interface ParsedFolder {
+  /** The folder, or the API's base URL for downloads. */
   dir: string;
-  manifest: Manifest;
+  manifest?: Manifest;
   files: ParsedDataFile[];
   /** Files present in the folder that the manifest neither loads nor lists as not loaded. */
   undescribed: string[];
@@ -87,7 +96,19 @@ export function parseDataFolder(dir: string, manifest: Manifest = readManifest(m
       throw new InputError('the manifest describes this file but the folder does not have it', { file: full });
     }
     const parsed = parseTidyCsv(bytes.toString('utf8'), entry, full);
-    files.push({ file: entry.file, sha256: sha256(bytes), bytes: bytes.length, entry, rowsRead: parsed.rowsRead, observations: parsed.observations, superseded: 0 });
+    files.push({
+      file: entry.file,
+      sha256: sha256(bytes),
+      bytes: bytes.length,
+      entry,
+      indicators: [...new Set(entry.targets.map((t) => t.indicator))],
+      source: entry.source,
+      vintage: entry.vintage,
+      fallback: Boolean(entry.fallback),
+      rowsRead: parsed.rowsRead,
+      observations: parsed.observations,
+      superseded: 0,
+    });
   }
   applyFallbacks(files);
   const described = new Set([...manifest.files.map((f) => f.file), ...manifest.notLoaded.map((f) => f.file), 'manifest.json']);
@@ -99,9 +120,9 @@ export function parseDataFolder(dir: string, manifest: Manifest = readManifest(m
 function applyFallbacks(files: ParsedDataFile[]): void {
   const key = (o: Observation) => `${o.indicator}|${o.geo}|${o.period}|${encodeDims(o.dims)}`;
   const primary = new Set<string>();
-  for (const f of files) if (!f.entry.fallback) for (const o of f.observations) primary.add(key(o));
+  for (const f of files) if (!f.fallback) for (const o of f.observations) primary.add(key(o));
   for (const f of files) {
-    if (!f.entry.fallback) continue;
+    if (!f.fallback) continue;
     const kept = f.observations.filter((o) => !primary.has(key(o)));
     f.superseded = f.observations.length - kept.length;
     f.observations = kept;
@@ -143,7 +164,7 @@ export async function storeParsedFolder(db: Db, parsed: ParsedFolder, opts: Pick
     const out: FileLoadSummary[] = [];
     let done = 0;
     for (const f of parsed.files) {
-      const indicators = [...new Set(f.entry.targets.map((t) => t.indicator))];
+      const indicators = f.indicators;
       const base = { file: f.file, sha256: f.sha256, indicators, rowsRead: f.rowsRead, observations: f.observations.length, superseded: f.superseded };
       if (await alreadyLoaded(tx, f.file, f.sha256)) {
         done += f.observations.length;
@@ -157,8 +178,8 @@ export async function storeParsedFolder(db: Db, parsed: ParsedFolder, opts: Pick
         sourceFile: f.file,
         sha256: f.sha256,
         indicator: indicators.join(','),
-        source: sources.join(',') || f.entry.source,
-        vintage: vintages.join(',') || f.entry.vintage || '',
+        source: sources.join(',') || f.source,
+        vintage: vintages.join(',') || f.vintage || '',
         rowsRead: f.rowsRead,
       });
       const start = done;
