@@ -12,6 +12,7 @@ import { register as registerToolbox } from './toolbox.ts';
 import { register as registerLedger } from './ledger.ts';
 import { register as registerMatch } from './match.ts';
 import { register as registerPool } from './pool.ts';
+import { register as registerReport } from './report.ts';
 import { register as registerServe } from './serve.ts';
 import { register as registerUser } from './user.ts';
 
@@ -30,4 +31,5 @@ export function registerCommands(program: Command): void {
   registerImplementation(program);
   registerToolbox(program);
   registerStart(program);
+  registerReport(program);
 }

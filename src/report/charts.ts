@@ -1,0 +1,42 @@
+/**
+ * Charts of the Report: Observable Plot rendered on the server into a linkedom document, serialised as inline SVG.
+ * Labels come from the Report's language; numbers are the same figures the tables print.
+ */
+import * as Plot from '@observablehq/plot';
+import { parseHTML } from 'linkedom';
+import type { I18n } from './i18n/index.ts';
+
+function document(): Document {
+  return parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
+}
+
+/** Plot returns an SVG element (or a figure when it has a legend); both serialise to markup. */
+function markup(node: unknown): string {
+  return (node as { outerHTML: string }).outerHTML;
+}
+
+export interface PairedBar {
+  label: string;
+  reference: number | null;
+  previous: number | null;
+}
+
+/** Horizontal bars, the previous period above the reference period, one group per row (route or state). */
+export function pairedBarChart(rows: readonly PairedBar[], i18n: I18n, labels: { reference: string; previous: string; x: string }): string {
+  const data = rows.flatMap((r) => [
+    { label: r.label, period: labels.previous, value: r.previous },
+    { label: r.label, period: labels.reference, value: r.reference },
+  ]).filter((d) => d.value !== null);
+  const svg = Plot.plot({
+    document: document(),
+    width: 680,
+    height: 50 + rows.length * 30,
+    marginLeft: 200,
+    x: { label: labels.x, grid: true, tickFormat: (d: number) => i18n.integer(d) },
+    y: { axis: null, domain: [labels.previous, labels.reference] },
+    fy: { label: null, domain: rows.map((r) => r.label) },
+    color: { domain: [labels.previous, labels.reference], range: ['#9ecae1', '#08519c'], legend: true },
+    marks: [Plot.barX(data, { x: 'value', y: 'period', fy: 'label', fill: 'period' }), Plot.ruleX([0])],
+  });
+  return markup(svg);
+}

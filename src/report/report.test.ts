@@ -1,0 +1,203 @@
+/**
+ * Golden tests of the Report on the real data of ../shared/data, loaded through the real loader: every figure the
+ * HTML and the annexes print equals what the engine computes (computed here through the same engine functions),
+ * both languages carry the same numbers, the manifest hashes the real input files, and bad input leaves nothing.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { parseHTML } from 'linkedom';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { situationReport, type Situation } from '../cycle/situation.ts';
+import { coverageSummary, loadDataFolder } from '../data/index.ts';
+import { InputError, UsageError } from '../domain/errors.ts';
+import { openMemoryStore, type Db } from '../store/db.ts';
+import { SHARED_DATA } from '../../test/helpers/data-folder.ts';
+import { createI18n } from './i18n/index.ts';
+import { gatherReportData, type ReportData } from './data.ts';
+import { writeReport, type ReportResult } from './index.ts';
+import type { ReportManifest } from './manifest.ts';
+
+let db: Db;
+let work: string;
+let data: ReportData;
+let engine: Situation;
+const reports: Record<string, ReportResult> = {};
+
+beforeAll(async () => {
+  db = await openMemoryStore();
+  await loadDataFolder(db, SHARED_DATA);
+  work = mkdtempSync(path.join(tmpdir(), 'pactcycle-report-'));
+  data = await gatherReportData(db, 2026);
+  for (const lang of ['en', 'nl']) reports[lang] = await writeReport(db, { cycle: 2026, lang, out: path.join(work, lang), pdf: false }, data);
+  // The engine's own figures, computed again independently of the Report's run.
+  engine = await situationReport(db, 2026);
+}, 300_000);
+
+afterAll(async () => {
+  await db?.close();
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+const read = (lang: string, file: string) => readFileSync(path.join(reports[lang]!.dir, file), 'utf8');
+const annex = (lang: string, id: string) => JSON.parse(read(lang, `annexes/${id}.json`)) as { title: string; columns: { id: string }[]; rows: Record<string, string | number | null>[] };
+const doms = new Map<string, Document>();
+const dom = (lang: string): Document => {
+  if (!doms.has(lang)) doms.set(lang, parseHTML(read(lang, 'report.html')).document as unknown as Document);
+  return doms.get(lang)!;
+};
+
+function cells(lang: string, table: string, col: string): string[] {
+  return Array.from(dom(lang).querySelectorAll(`figure[data-table="${table}"] td[data-col="${col}"]`)).map((td) => td.textContent ?? '');
+}
+
+describe('the 2026 Report on the real data', () => {
+  it('writes the HTML, the annexes of every table, the workbook and the manifest', () => {
+    const r = reports.en!;
+    expect(r.files).toContain('report.html');
+    expect(r.files).toContain('annexes/tables.xlsx');
+    expect(r.files).toContain('manifest.json');
+    for (const t of engine.tables) {
+      expect(r.files).toContain(`annexes/${t.id}.csv`);
+      expect(r.files).toContain(`annexes/${t.id}.json`);
+    }
+    expect(readdirSync(work).sort()).toEqual(['en', 'nl']); // no temporary folder left
+  });
+
+  it('prints in the annexes exactly the engine’s situation figures', () => {
+    for (const t of engine.tables) {
+      const a = annex('en', t.id);
+      expect(a.rows.map((r) => r.key)).toEqual(t.rows.map((r) => r.key));
+      expect(a.rows.map((r) => r.reference)).toEqual(t.rows.map((r) => r.reference?.value ?? null));
+      expect(a.rows.map((r) => r.reference_period)).toEqual(t.rows.map((r) => r.reference?.used ?? null));
+      expect(a.rows.map((r) => r.previous)).toEqual(t.rows.map((r) => r.previous?.value ?? null));
+      expect(a.rows.map((r) => r.change)).toEqual(t.rows.map((r) => r.change));
+      const csv = read('en', `annexes/${t.id}.csv`).trim().split('\r\n');
+      expect(csv).toHaveLength(t.rows.length + 1);
+      expect(csv[1]!.split(',')[1]).toBe(String(t.rows[0]!.reference!.value));
+    }
+  });
+
+  it('prints in the HTML the engine’s figures, formatted in each language', () => {
+    for (const lang of ['en', 'nl']) {
+      const i18n = createI18n(lang);
+      for (const t of engine.tables) {
+        const fmt = t.measure === 'rate' ? (v: number) => i18n.percent(v) : (v: number) => i18n.integer(v);
+        expect(cells(lang, t.id, 'reference'), `${lang} ${t.id}`).toEqual(t.rows.map((r) => fmt(r.reference!.value)));
+        expect(cells(lang, t.id, 'previous')).toEqual(t.rows.map((r) => (r.previous ? fmt(r.previous.value) : '–')));
+      }
+    }
+    // Spot check against the published figure: Germany's first-time applicants in 2024 (Eurostat, vintage 2026-09-16).
+    const de = engine.tables.find((t) => t.id === 'asylum-applicants-first-time')!.rows.find((r) => r.key === 'DE')!;
+    expect(de.reference).toMatchObject({ used: '2024', basis: 'calendar-year' });
+    expect(cells('en', 'asylum-applicants-first-time', 'reference')).toContain(createI18n('en').integer(de.reference!.value));
+  });
+
+  it('carries the same numbers in English and Dutch', () => {
+    for (const t of [...engine.tables.map((x) => x.id), 'data-coverage', 'data-gaps', 'data-inputs']) {
+      const en = annex('en', t);
+      const nl = annex('nl', t);
+      expect(nl.rows).toEqual(en.rows);
+      expect(nl.title).not.toBe(en.title);
+    }
+    // In the HTML: the digits of every numeric cell are the same, whatever the separators.
+    const digits = (lang: string) => Array.from(dom(lang).querySelectorAll('td.num')).map((td) => (td.textContent ?? '').replace(/\D/g, ''));
+    expect(digits('nl')).toEqual(digits('en'));
+    expect(digits('en').length).toBeGreaterThan(300);
+    expect(dom('nl').documentElement.getAttribute('lang')).toBe('nl');
+  });
+
+  it('states the coverage and every gap that the data layer finds', async () => {
+    const c = await coverageSummary(db, { cycleYear: 2026 });
+    const gaps = annex('en', 'data-gaps');
+    expect(gaps.rows.map((r) => `${r.indicator}:${r.gap}`)).toEqual(c.gaps.map((g) => `${g.indicator}:${g.kind}`));
+    const cov = annex('en', 'data-coverage').rows.find((r) => r.indicator === 'tp_beneficiaries')!;
+    expect(cov.geos).toBe(new Set(c.coverage.filter((e) => e.indicator === 'tp_beneficiaries').map((e) => e.geo)).size);
+    // Dublin has no public file: the situation says so rather than printing a table.
+    expect(engine.noData).toEqual(expect.arrayContaining(['dublin_requests_outgoing', 'dublin_transfers_incoming']));
+    expect(read('en', 'report.html')).toContain(createI18n('en').t('indicator.dublin_requests_outgoing'));
+  });
+
+  it('is self-contained: no script, no external reference, charts as inline SVG', () => {
+    const html = read('en', 'report.html');
+    expect(html).not.toMatch(/<script|<link |src="http|href="http|url\(http/);
+    expect(dom('en').querySelectorAll('figure.chart svg').length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('lists in manifest.json every input with the sha256 of the real file, the vintages and a hash of every output', () => {
+    const m = JSON.parse(read('en', 'manifest.json')) as ReportManifest;
+    expect(m.cycle).toBe(2026);
+    expect(m.referencePeriod).toEqual({ first: '2024-07', last: '2025-06' });
+    expect(m.inputs.length).toBeGreaterThan(30);
+    for (const f of m.inputs) {
+      const bytes = readFileSync(path.join(SHARED_DATA, f.file));
+      expect(f.sha256, f.file).toBe(createHash('sha256').update(bytes).digest('hex'));
+    }
+    expect(m.dataVintages.population).toBe(data.vintages.population);
+    for (const [file, hash] of Object.entries(m.files)) {
+      expect(createHash('sha256').update(readFileSync(path.join(reports.en!.dir, file))).digest('hex'), file).toBe(hash);
+    }
+  });
+
+  it('holds every table in the workbook with the same values', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(reports.nl!.dir, 'annexes/tables.xlsx'));
+    const t = engine.tables.find((x) => x.id === 'asylum-applicants')!;
+    const sheet = wb.getWorksheet('asylum-applicants')!;
+    expect(sheet.getRow(1).getCell(1).value).toBe(annex('nl', 'asylum-applicants').title);
+    const values = t.rows.map((_, i) => sheet.getRow(i + 3).getCell(2).value);
+    expect(values).toEqual(t.rows.map((r) => r.reference!.value));
+  });
+});
+
+describe('bad input', () => {
+  it('refuses an unknown language before writing anything (usage error)', async () => {
+    const out = path.join(work, 'fr');
+    await expect(writeReport(db, { cycle: 2026, lang: 'fr', out, pdf: false })).rejects.toThrow(UsageError);
+    await expect(writeReport(db, { cycle: 2026, lang: 'fr', out, pdf: false })).rejects.toThrow(/en, nl/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('refuses a cycle whose reference period has no data, leaving nothing behind', async () => {
+    const out = path.join(work, 'c2031');
+    const err = await writeReport(db, { cycle: 2031, lang: 'en', out, pdf: false }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(InputError);
+    expect((err as Error).message).toMatch(/2029-07\.\.2030-06/);
+    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(work).filter((f) => f.includes('tmp'))).toEqual([]);
+  });
+
+  it('refuses an output folder that cannot be written, naming it', async () => {
+    const file = path.join(work, 'a-file');
+    writeFileSync(file, 'x');
+    await expect(writeReport(db, { cycle: 2026, lang: 'en', out: path.join(file, 'report'), pdf: false })).rejects.toThrow(InputError);
+    await expect(writeReport(db, { cycle: 2026, lang: 'en', out: file, pdf: false })).rejects.toThrow(/a-file: exists and is not a folder/);
+  });
+
+  it('keeps the previous report when a new one fails midway (no Chromium), and leaves no temporary folder', async () => {
+    const out = reports.en!.dir;
+    const before = read('en', 'manifest.json');
+    const saved = process.env.CHROMIUM_PATH;
+    process.env.CHROMIUM_PATH = path.join(work, 'no-such-chromium');
+    try {
+      await expect(writeReport(db, { cycle: 2026, lang: 'en', out, pdf: true }, data)).rejects.toThrow(/Chromium is needed/);
+    } finally {
+      if (saved === undefined) delete process.env.CHROMIUM_PATH;
+      else process.env.CHROMIUM_PATH = saved;
+    }
+    expect(read('en', 'manifest.json')).toBe(before);
+    expect(existsSync(path.join(out, 'report.pdf'))).toBe(false);
+    expect(readdirSync(work).filter((f) => f.includes('tmp'))).toEqual([]);
+  });
+
+  it('refuses an empty store', async () => {
+    const empty = await openMemoryStore();
+    try {
+      await expect(writeReport(empty, { cycle: 2026, lang: 'en', out: path.join(work, 'empty'), pdf: false })).rejects.toThrow(/pactcycle data load/);
+    } finally {
+      await empty.close();
+    }
+  });
+});
