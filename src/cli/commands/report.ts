@@ -5,7 +5,7 @@
 import type { Command } from 'commander';
 import { LANGUAGES, writeReport } from '../../report/index.ts';
 import { printJson, withStore } from '../io.ts';
-import { parseCycle } from './forecast.ts';
+import { parseCycle } from '../cycle-option.ts';
 
 export function register(program: Command): void {
   program
