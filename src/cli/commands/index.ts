@@ -1,6 +1,7 @@
 /** Every command registers itself here, one line each. */
 import type { Command } from 'commander';
 import { register as registerBacktest } from './backtest.ts';
+import { register as registerBorderNationalities } from './border-nationalities.ts';
 import { register as registerCapacity } from './capacity.ts';
 import { register as registerData } from './data.ts';
 import { register as registerDeadline } from './deadline.ts';
@@ -22,6 +23,7 @@ export function registerCommands(program: Command): void {
   registerUser(program);
   registerServe(program);
   registerCapacity(program);
+  registerBorderNationalities(program);
   registerDeadline(program);
   registerFairShare(program);
   registerForecast(program);

@@ -1,0 +1,41 @@
+/** `border-nationalities` on the real store: ../shared/data has first-instance decisions only as totals per state. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli, tempHome } from '../../../test/helpers/cli.ts';
+import { tempFolder, type TempFolder } from '../../../test/helpers/data-folder.ts';
+
+const FILE = 'eurostat/first_instance_decisions_quarterly_2008_2023q1.csv';
+
+describe('pactcycle border-nationalities on the real data', () => {
+  let home: ReturnType<typeof tempHome>;
+  let folder: TempFolder;
+  beforeAll(async () => {
+    home = tempHome();
+    folder = tempFolder([FILE]);
+    expect((await runCli('data', 'load', '--from', folder.dir, '--json')).code).toBe(0);
+  }, 120_000);
+  afterAll(() => {
+    folder.remove();
+    home.restore();
+  });
+
+  it('says the data by citizenship is missing, names what is stored and the dataset that would serve', async () => {
+    const r = await runCli('border-nationalities', '--year', '2026', '--json');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(Object.keys(j)).toEqual(['year', 'status', 'threshold', 'dataYear', 'statement', 'dataNeeded', 'nationalities', 'channelled', 'excluded', 'caveats', 'stored', 'notes']);
+    expect(j).toMatchObject({ year: 2026, status: 'missing', threshold: 0.2, dataYear: null, nationalities: [], channelled: [] });
+    expect(j.statement).toMatch(/^The data by citizenship is missing/);
+    expect(j.statement).toMatch(/first_instance_decisions 2008-Q1 to 2023-Q1, totals per state \(citizen=TOTAL\) from eurostat:migr_asydcfstq/);
+    expect(j.dataNeeded).toMatch(/migr_asydcfsta/);
+    expect(j.stored).toEqual([
+      { indicator: 'first_instance_decisions', periods: { first: '2008-Q1', last: '2023-Q1' }, byCitizenship: false, sources: ['eurostat:migr_asydcfstq'] },
+      { indicator: 'first_instance_positive', periods: { first: '2008-Q1', last: '2023-Q1' }, byCitizenship: false, sources: ['eurostat:migr_asydcfstq'] },
+    ]);
+  });
+  it('prints the statement as text, and refuses a year before the APR applies (exit 1)', async () => {
+    const r = await runCli('border-nationalities', '--year', '2026');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^The data by citizenship is missing/);
+    expect((await runCli('border-nationalities', '--year', '2025')).code).toBe(1);
+  });
+});
