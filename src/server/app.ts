@@ -19,6 +19,7 @@ import { installAuthentication } from './auth/authenticate.ts';
 import { authRoutes } from './auth/routes.ts';
 import { HttpError, installErrorHandling } from './errors.ts';
 import { publicRoutes } from './public/routes.ts';
+import { matchingRoutes } from './matching/routes.ts';
 import { poolRoutes } from './pool/routes.ts';
 import { PoolService } from './pool/service.ts';
 import { deadlineRoutes } from './procedures/deadline-routes.ts';
@@ -97,6 +98,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(publicRoutes, { db: opts.db });
   await app.register(poolRoutes, { pool: new PoolService(opts.db, now) });
   await app.register(implementationRoutes, { db: opts.db, now });
+  await app.register(matchingRoutes, { db: opts.db, now });
   await app.register(toolboxRoutes, { db: opts.db, now, ...(opts.atRisk ? { atRisk: opts.atRisk } : {}) });
 
   const webDist = opts.webDist ?? DEFAULT_WEB_DIST;
