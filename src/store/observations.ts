@@ -90,6 +90,8 @@ export interface ObservationQuery {
   /** Exact dims match; `undefined` means only rows without extra dimensions. Use `anyDims` to get every row. */
   dims?: Record<string, string>;
   anyDims?: boolean;
+  /** With `anyDims`: only rows whose extra dimensions are exactly these keys (e.g. `['route']`, not route × nationality). */
+  dimKeys?: readonly string[];
   /** A specific vintage, or the latest vintage at or before `asOf`; default the latest. */
   vintage?: string;
   asOf?: string;
@@ -122,6 +124,7 @@ export async function queryObservations(db: Queryable, q: ObservationQuery): Pro
   if (q.to) add('period <= ?', q.to);
   if (q.freq) add('period ~ ?', FREQ_PATTERN[q.freq]);
   if (!q.anyDims) add('dims = ?', encodeDims(q.dims));
+  else if (q.dimKeys) add('dims ~ ?', `^${[...q.dimKeys].sort().map((k) => `${k.replace(/[^A-Za-z0-9_]/g, '')}=[^;]*`).join(';')}$`);
   if (q.vintage) add('vintage = ?', q.vintage);
   if (q.asOf) add('vintage <= ?', q.asOf);
   const rows = await db.query<Row>(

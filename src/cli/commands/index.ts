@@ -1,9 +1,11 @@
 /** Every command registers itself here, one line each. */
 import type { Command } from 'commander';
+import { register as registerAssess } from './assess.ts';
 import { register as registerBacktest } from './backtest.ts';
 import { register as registerBorderNationalities } from './border-nationalities.ts';
 import { register as registerCapacity } from './capacity.ts';
 import { register as registerData } from './data.ts';
+import { register as registerDecision } from './decision.ts';
 import { register as registerDeadline } from './deadline.ts';
 import { register as registerFairShare } from './fairshare.ts';
 import { register as registerForecast } from './forecast.ts';
@@ -30,6 +32,8 @@ export function registerCommands(program: Command): void {
   registerPool(program);
   registerBacktest(program);
   registerData(program);
+  registerAssess(program);
+  registerDecision(program);
   registerImplementation(program);
   registerToolbox(program);
   registerStart(program);

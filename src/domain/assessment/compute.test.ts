@@ -1,0 +1,126 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseRouteAttribution } from '../route-attribution.ts';
+import { SOLIDARITY_STATES, type MemberStateCode } from '../member-states.ts';
+import { computeIndicators, type IndicatorInputs, type KeyRow } from './compute.ts';
+import { assessmentIndicator, type AssessmentIndicator } from './indicators.ts';
+import { referencePeriods } from './reference-periods.ts';
+import type { SeriesPoint } from './resolve.ts';
+
+const routeTable = parseRouteAttribution(JSON.parse(readFileSync(new URL('../../../methodology/route-attribution-v1.json', import.meta.url), 'utf8')));
+const firstTime = assessmentIndicator('first_time_applications')!;
+const returns = assessmentIndicator('returns')!;
+const sea = assessmentIndicator('sea_arrivals')!;
+const irregular = assessmentIndicator('irregular_arrivals')!;
+
+/** A key where each state's share is given and population and GDP follow it (any units). */
+function keyOf(weights: number[], popUnit = 1, gdpUnit = 1): KeyRow[] {
+  const total = weights.reduce((a, b) => a + b, 0);
+  return SOLIDARITY_STATES.map((code, i) => ({ code, share: weights[i]! / total, population: weights[i]! * 1000 * popUnit, gdpMeur: weights[i]! * 10 * gdpUnit }));
+}
+
+function inputs(key: KeyRow[], indicators: AssessmentIndicator[], annual: Partial<Record<MemberStateCode, number>>, series = 'asylum_applicants_first_time', routes = new Map<string, SeriesPoint[]>()): IndicatorInputs {
+  const byGeo = new Map<string, SeriesPoint[]>(Object.entries(annual).map(([geo, v]) => [geo, [2020, 2021, 2022, 2023, 2024].map((y) => ({ period: String(y), value: v! }))]));
+  return { periods: referencePeriods(2026), key, indicators, series: new Map([[series, byGeo]]), routes, routeTable, maxGapMonths: 12 };
+}
+
+const current = (r: ReturnType<typeof computeIndicators>, code: MemberStateCode, id = 'first_time_applications', period = 'current') =>
+  r.byState.get(code)!.find((f) => f.indicator === id && f.period === period)!;
+
+const weights = fc.array(fc.integer({ min: 1, max: 1_000_000 }), { minLength: 26, maxLength: 26 });
+
+describe('indicators per state and the disproportionality index', () => {
+  it('property: a state carrying exactly its fair share has index 1, in every period', () => {
+    fc.assert(
+      fc.property(weights, fc.integer({ min: 1, max: 1000 }), (w, scale) => {
+        const key = keyOf(w);
+        const values = Object.fromEntries(key.map((k) => [k.code, k.share * 1e6 * scale]));
+        const r = computeIndicators(inputs(key, [firstTime], values));
+        for (const k of key) for (const p of ['current', 'previous', 'cumulative']) expect(current(r, k.code, firstTime.id, p).disproportionality).toBeCloseTo(1, 9);
+      }),
+    );
+  });
+
+  it('property: the index is invariant under scaling the figures and the units of population and GDP', () => {
+    fc.assert(
+      fc.property(weights, fc.array(fc.integer({ min: 0, max: 100_000 }), { minLength: 26, maxLength: 26 }), fc.integer({ min: 2, max: 1000 }), (w, v, c) => {
+        fc.pre(v.some((x) => x > 0));
+        const a = computeIndicators(inputs(keyOf(w), [firstTime], Object.fromEntries(SOLIDARITY_STATES.map((s, i) => [s, v[i]!]))));
+        const b = computeIndicators(inputs(keyOf(w, c, 1 / c), [firstTime], Object.fromEntries(SOLIDARITY_STATES.map((s, i) => [s, v[i]! * c]))));
+        for (const s of SOLIDARITY_STATES) {
+          expect(current(b, s).disproportionality).toBeCloseTo(current(a, s).disproportionality!, 9);
+          // Per GDP is not scale-free: figures ×c over GDP ×1/c gives ×c² (relative comparison, floating point).
+          const [pa, pb] = [current(a, s).perBillionGdp!, current(b, s).perBillionGdp!];
+          expect(pa === 0 ? pb : Math.abs(pb / (pa * c * c) - 1)).toBeLessThan(1e-9);
+        }
+      }),
+    );
+  });
+
+  it('normalises per 1,000 inhabitants and per EUR billion of GDP (GDP stored in million euro)', () => {
+    const key = keyOf(SOLIDARITY_STATES.map(() => 1));
+    const r = computeIndicators(inputs(key, [firstTime], { DE: 500 }));
+    const de = current(r, 'DE');
+    expect(de).toMatchObject({ value: 500, window: '2024', exact: false, basis: 'years', series: 'asylum_applicants_first_time' });
+    expect(de.perThousand).toBeCloseTo(500, 9); // population 1,000
+    expect(de.perBillionGdp).toBeCloseTo(50_000, 9); // GDP EUR 10 million = 0.01 billion
+  });
+
+  it('property: a state without data is missing, never zero — stated, and left out of the Union total', () => {
+    fc.assert(
+      fc.property(weights, fc.subarray([...SOLIDARITY_STATES], { minLength: 1, maxLength: 25 }), (w, withData) => {
+        const key = keyOf(w);
+        const r = computeIndicators(inputs(key, [returns], Object.fromEntries(withData.map((s) => [s, 100])), 'returns'));
+        const union = r.union.find((u) => u.indicator === 'returns' && u.period === 'current')!;
+        expect(union).toEqual({ indicator: 'returns', period: 'current', total: 100 * withData.length, statesWithData: withData.length });
+        for (const s of SOLIDARITY_STATES) {
+          const f = current(r, s, 'returns');
+          if (withData.includes(s)) {
+            expect(f.value).toBe(100);
+            // Equal figures over the states with data: index = 1 / (share renormalised to those states × n).
+            const covered = key.filter((k) => withData.includes(k.code)).reduce((a, k) => a + k.share, 0);
+            expect(f.disproportionality).toBeCloseTo(1 / withData.length / (key.find((k) => k.code === s)!.share / covered), 9);
+          } else {
+            expect(f).toMatchObject({ value: null, perThousand: null, disproportionality: null });
+            expect(f.missing).toBe('returns: no data');
+            expect(r.notes.get(s)!.some((n) => n.startsWith('returns (reference period 2024-07/2025-06): missing') && n.includes('not counted as zero'))).toBe(true);
+          }
+        }
+      }),
+    );
+  });
+
+  it('states every substitution per state and indicator', () => {
+    const r = computeIndicators(inputs(keyOf(SOLIDARITY_STATES.map(() => 1)), [firstTime], { IT: 10 }));
+    expect(r.notes.get('IT')).toContain('first_time_applications (reference period 2024-07/2025-06): annual data for 2024 used for 2024-07/2025-06 (nearest available period).');
+    expect(r.notes.get('IT')).toContain('first_time_applications (look-back 2020-07/2025-06): annual data for 2020/2024 used for 2020-07/2025-06 (nearest available period).');
+  });
+
+  it('a frontline source: states outside it have no figure and no index; the Union total is the source total', () => {
+    const key = keyOf(SOLIDARITY_STATES.map(() => 1));
+    const r = computeIndicators(inputs(key, [sea], { IT: 300, EL: 100 }, 'sea_arrivals'));
+    expect(current(r, 'IT', 'sea_arrivals').disproportionality).toBeCloseTo((300 / 400) / (1 / 26), 9);
+    expect(current(r, 'DE', 'sea_arrivals')).toMatchObject({ value: null, missing: 'outside the source’s coverage' });
+    expect(r.notes.get('DE')!.some((n) => n.startsWith('sea_arrivals'))).toBe(false);
+    expect(r.generalNotes.some((n) => n.startsWith('sea_arrivals: the sources cover EL, IT only'))).toBe(true);
+  });
+
+  it('Frontex routes are attributed by the route table; a route without a figure is left out, not read as zero', () => {
+    const key = keyOf(SOLIDARITY_STATES.map(() => 1));
+    const monthly = (v: number) => Array.from({ length: 72 }, (_, i) => ({ period: `${2020 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`, value: v }));
+    const routes = new Map<string, SeriesPoint[]>([
+      ['Western African Route', monthly(10)],
+      ['Eastern Mediterranean Route', monthly(100)],
+      ['Black Sea Route', [{ period: '2019', value: 2 }]],
+      ['Eastern Borders Route', monthly(8)],
+    ]);
+    const r = computeIndicators({ ...inputs(key, [irregular], {}), routes });
+    expect(current(r, 'ES', 'irregular_arrivals')).toMatchObject({ value: 120, exact: true, window: '2024-07/2025-06' });
+    expect(current(r, 'DE', 'irregular_arrivals').value).toBe(0);
+    // BG: Eastern Mediterranean (weight 0.29 of 1,200) counted; the Black Sea route has no figure and is said to be left out.
+    expect(current(r, 'BG', 'irregular_arrivals').value).toBe(348);
+    expect(r.notes.get('BG')!.some((n) => n.includes('Black Sea Route has no figure for the period'))).toBe(true);
+    expect(r.notes.get('EE')!.some((n) => n.includes('Eastern Borders Route is shared equally'))).toBe(true);
+  });
+});
