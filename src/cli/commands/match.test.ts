@@ -50,6 +50,17 @@ describe('pactcycle match', () => {
     expect((await run('match', '--cases', f('ok-c.json'))).code).toBe(1);
   });
 
+  it('simulates a SYNTHETIC year against the hindsight optimum', async () => {
+    const r = await run('match', 'simulate', '--persons', '2000', '--batches', '4', '--seed', '2', '--json');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.synthetic).toMatch(/^SYNTHETIC/);
+    expect(j.outcomes.map((o: { policy: string }) => o.policy)).toEqual(['hindsight', 'greedy', 'batch', 'priced']);
+    expect(j.outcomes[0].shareOfHindsight).toBe(1);
+    for (const o of j.outcomes) expect(o.placedPersons).toBeLessThanOrEqual(1600);
+    expect(j.prices).toHaveLength(4);
+  });
+
   it('shows the Art 67 timers as due and overdue', async () => {
     writeFileSync(f('t.json'), JSON.stringify([{ caseId: 'IT-1', status: 'applicant', informationReceived: '2026-10-05' }]));
     const r = await run('match', 'timers', '--file', f('t.json'), '--today', '2026-10-21', '--json');

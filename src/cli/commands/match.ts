@@ -10,7 +10,8 @@ import { readRelocationProfile } from '../../data/relocation-profile.ts';
 import { InputError, UsageError } from '../../domain/errors.ts';
 import { checkInstance, parseCases, parsePledges, parseProgress } from '../../domain/matching/schemas.ts';
 import { match, type MatchResult } from '../../domain/matching/solve.ts';
-import { generateInstance, SYNTHETIC_NOTICE } from '../../domain/matching/synthetic.ts';
+import { simulateYear } from '../../domain/matching/dynamic.ts';
+import { generateInstance, splitIntoBatches, SYNTHETIC_NOTICE } from '../../domain/matching/synthetic.ts';
 import { relocationTimers } from '../../domain/matching/timers.ts';
 import { isStateCode, type StateCode } from '../../domain/member-states.ts';
 import { formatTable, printJson } from '../io.ts';
@@ -111,6 +112,29 @@ export function register(program: Command): void {
       const summary = { ...about, cases: inst.cases.length, persons, places: inst.pledges.reduce((a, p) => a + p.persons, 0), files: [opts.outCases, opts.outPledges] };
       if (json) printJson(summary);
       else process.stdout.write(`${SYNTHETIC_NOTICE}\nWrote ${summary.cases} cases (${persons} persons) to ${opts.outCases} and ${inst.pledges.length} pledges (${summary.places} places) to ${opts.outPledges}.\n`);
+    });
+
+  cmd
+    .command('simulate')
+    .description(`A year of SYNTHETIC arrivals in batches: greedy first come first served, batch by batch, and batches priced by a forecast, as shares of the hindsight optimum. ${SYNTHETIC_NOTICE}`)
+    .requiredOption('--persons <n>', 'persons arriving over the year')
+    .option('--places <n>', 'places pledged for the year (default: 80 % of persons)')
+    .option('--batches <n>', 'batches (months)', '12')
+    .option('--seed <n>', 'random seed', '1')
+    .option('--from <dir>', 'data folder (default ../shared/data)')
+    .action((opts: { persons: string; places?: string; batches: string; seed: string; from?: string }, c: Command) => {
+      const json = !!c.optsWithGlobals<{ json?: boolean }>().json;
+      const persons = Number(opts.persons);
+      const nb = Number(opts.batches);
+      if (!Number.isSafeInteger(persons) || persons < 1 || !Number.isSafeInteger(nb) || nb < 1) throw new UsageError('--persons and --batches must be positive whole numbers');
+      const dir = resolveDataDir({ from: opts.from })?.dir;
+      if (!dir) throw new UsageError('no data folder: pass --from DIR or set PACTCYCLE_DATA');
+      const inst = generateInstance(readRelocationProfile(dir), { persons, places: opts.places ? Number(opts.places) : Math.round(persons * 0.8), seed: Number(opts.seed) });
+      const batches = splitIntoBatches(inst.cases, nb, Number(opts.seed));
+      const sim = simulateYear(batches, inst.pledges, inst.releases);
+      if (json) return printJson({ synthetic: SYNTHETIC_NOTICE, ...sim });
+      process.stdout.write(`${SYNTHETIC_NOTICE}\n${persons} persons in ${nb} batches, ${inst.pledges.reduce((a, p) => a + p.persons, 0)} places.\n\n`);
+      process.stdout.write(formatTable(['policy', 'objective', 'share of hindsight', 'persons placed', 'placed through a link', 'vulnerable placed'], sim.outcomes.map((o) => [o.policy, o.objective, `${(100 * o.shareOfHindsight).toFixed(3)} %`, o.placedPersons, o.linkedPlaced, o.vulnerablePlaced])) + '\n');
     });
 
   cmd

@@ -165,3 +165,11 @@ export function generateInstance(profile: SyntheticProfile, opts: GenerateOption
   return { cases, pledges, releases: [] };
 }
 
+
+/** Spreads cases over `batches` arrival batches at random (seeded), keeping each batch in arrival order. */
+export function splitIntoBatches<T>(cases: readonly T[], batches: number, seed: number): T[][] {
+  const rnd = seededUniform(seed ^ 0x5bd1e995);
+  const out: T[][] = Array.from({ length: batches }, () => []);
+  for (const c of cases) out[Math.floor(rnd() * batches)]!.push(c);
+  return out;
+}
