@@ -23,6 +23,7 @@ import { matchingRoutes } from './matching/routes.ts';
 import { poolRoutes } from './pool/routes.ts';
 import { PoolService } from './pool/service.ts';
 import { deadlineRoutes } from './procedures/deadline-routes.ts';
+import { capacityOutlookRoutes } from './procedures/capacity-outlook-routes.ts';
 import { implementationRoutes } from './procedures/implementation-routes.ts';
 import { toolboxRoutes, type AtRiskSource } from './procedures/toolbox-routes.ts';
 
@@ -95,6 +96,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
 
   await app.register(deadlineRoutes, { db: opts.db });
+  await app.register(capacityOutlookRoutes, { db: opts.db });
   await app.register(publicRoutes, { db: opts.db });
   await app.register(poolRoutes, { pool: new PoolService(opts.db, now) });
   await app.register(implementationRoutes, { db: opts.db, now });

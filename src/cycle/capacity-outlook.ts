@@ -1,0 +1,155 @@
+/**
+ * "Will capacity hold?" (issue 9, item 2): each Member State's occupancy of border-procedure places through a year,
+ * from the forecast of irregular crossings by route (forecast.ts), attributed to the states by the same versioned
+ * table as the adequate capacity (route-attribution-v<N>.json), against its adequate capacity (APR Art 48) and its
+ * annual maximum (Art 50). The flow model and its assumptions are in domain/procedures/border-occupancy.ts.
+ */
+import { InputError } from '../domain/errors.ts';
+import type { MemberStateCode } from '../domain/member-states.ts';
+import type { ModelId } from '../domain/forecast/models.ts';
+import { addMonths, monthIndex, monthRange } from '../domain/period.ts';
+import { attributeRoutes, type RouteAttribution } from '../domain/route-attribution.ts';
+import { APR_APPLIES_FROM } from '../domain/procedures/capacity-acts.ts';
+import {
+  BANDS,
+  BORDER_PROCEDURE_WEEKS,
+  borderOccupancy,
+  DEFAULT_BORDER_SHARE,
+  type Banded,
+  type MonthlyArrivals,
+  type OccupancyOutlook,
+} from '../domain/procedures/border-occupancy.ts';
+import type { Queryable } from '../store/db.ts';
+import { adequateCapacityFromStore, type CapacityReport } from './adequate-capacity.ts';
+import { forecastSeries } from './forecast.ts';
+import { readMonthlySeries } from './monthly-series.ts';
+import { loadRouteAttribution } from './route-attribution.ts';
+
+export interface OutlookOptions {
+  /** Share of arrivals entering the border procedure (0–1); default DEFAULT_BORDER_SHARE, an assumption. */
+  borderShare?: number;
+  /** 12 (APR Art 51(2)) or 16 after relocation. */
+  durationWeeks?: number;
+  model?: ModelId;
+  /** Only these states (default: every state bound by the APR). */
+  states?: readonly MemberStateCode[];
+}
+
+export interface RouteForecastUsed {
+  route: string;
+  model: string;
+  lastObserved: string;
+  fallback?: string;
+  notes: string[];
+}
+
+export interface StateOutlook {
+  code: MemberStateCode;
+  capacity: number;
+  annualMaximum: number | null;
+  /** Routes whose detections are attributed to the state; empty: no arrivals are modelled for it. */
+  routes: string[];
+  /** Detections attributed to the state per month of the year from the month the procedure applies (observed where observed, else the forecast). */
+  arrivals: MonthlyArrivals[];
+  outlook: OccupancyOutlook;
+}
+
+export interface CapacityOutlookReport {
+  year: number;
+  assumptions: { borderShare: number; borderShareIsDefault: boolean; durationWeeks: number; appliesFrom: string; model: ModelId; attributionTable: { id: string; version: number; status: string } };
+  routes: RouteForecastUsed[];
+  states: StateOutlook[];
+  capacity: CapacityReport;
+  notes: string[];
+}
+
+export async function capacityOutlookFromStore(db: Queryable, year: number, opts: OutlookOptions = {}, table: RouteAttribution = loadRouteAttribution()): Promise<CapacityOutlookReport> {
+  const borderShare = opts.borderShare ?? DEFAULT_BORDER_SHARE;
+  const durationWeeks = opts.durationWeeks ?? BORDER_PROCEDURE_WEEKS;
+  const model = opts.model ?? 'combination';
+  const capacity = await adequateCapacityFromStore(db, year, table);
+  const appliesFrom = `${year}-01-01` > APR_APPLIES_FROM ? `${year}-01-01` : APR_APPLIES_FROM;
+
+  const { series } = await readMonthlySeries(db);
+  const routeSeries = series.filter((s) => s.indicator === 'irregular_crossings' && s.dims?.route && Object.keys(s.dims).length === 1);
+  if (routeSeries.length === 0) {
+    throw new InputError('no monthly Frontex detections by route are stored: the arrivals cannot be forecast (load frontex/ibc_detections_monthly_by_route.csv)', { field: 'irregular_crossings' });
+  }
+  // Months that can hold an occupied place in the year: from 12 weeks (or 16) before 1 January, or from the day the
+  // border procedure applies.
+  const firstNeeded = `${year}-01-01` > APR_APPLIES_FROM ? addMonths(`${year}-01`, -Math.ceil(durationWeeks / 4)) : APR_APPLIES_FROM.slice(0, 7);
+  const months = monthRange(firstNeeded, `${year}-12`);
+
+  const routes: RouteForecastUsed[] = [];
+  // route → month → bands
+  const byRoute = new Map<string, Map<string, Banded<number>>>();
+  const notes: string[] = [];
+  for (const s of routeSeries) {
+    const route = s.dims!.route!;
+    const f = forecastSeries(s, year, model);
+    const values = new Map<string, Banded<number>>();
+    for (const m of months) {
+      const i = monthIndex(m) - monthIndex(s.start);
+      if (i >= 0 && i < s.values.length) {
+        const v = s.values[i]!;
+        values.set(m, { lo95: v, lo80: v, mean: v, hi80: v, hi95: v });
+      } else {
+        const h = f.horizon.find((x) => x.period === m);
+        if (!h) throw new InputError(`route ${route}: no observation or forecast for ${m}`, { field: 'period' });
+        values.set(m, { lo95: h.lo95, lo80: h.lo80, mean: h.mean, hi80: h.hi80, hi95: h.hi95 });
+      }
+    }
+    byRoute.set(route, values);
+    routes.push({ route, model: f.model, lastObserved: f.lastObserved, ...(f.fallback ? { fallback: f.fallback } : {}), notes: f.notes });
+  }
+
+  // Each month and each bound attributed to the states as the adequate capacity is (whole detections per route).
+  const attributed = new Map<MemberStateCode, MonthlyArrivals[]>();
+  const unattributed = new Set<string>();
+  for (const m of months) {
+    const perBand = Object.fromEntries(
+      BANDS.map((b) => {
+        const r = attributeRoutes(new Map([...byRoute].map(([route, v]) => [route, v.get(m)![b]])), table);
+        r.unattributed.forEach((u) => unattributed.add(u.route));
+        return [b, r.byState];
+      }),
+    ) as Banded<Map<MemberStateCode, number>>;
+    for (const row of capacity.states) {
+      let list = attributed.get(row.code);
+      if (!list) attributed.set(row.code, (list = []));
+      list.push({ period: m, ...(Object.fromEntries(BANDS.map((b) => [b, perBand[b].get(row.code) ?? 0])) as Banded<number>) });
+    }
+  }
+  const routesOf = (code: MemberStateCode) => Object.entries(table.routes).filter(([r, e]) => byRoute.has(r) && e.states[code] !== undefined).map(([r]) => r);
+
+  const states: StateOutlook[] = capacity.states
+    .filter((row) => !opts.states || opts.states.includes(row.code))
+    .map((row) => ({
+      code: row.code,
+      capacity: row.capacity,
+      annualMaximum: row.annualMaximum,
+      routes: routesOf(row.code),
+      arrivals: attributed.get(row.code)!.filter((a) => a.period.startsWith(`${year}-`)),
+      outlook: borderOccupancy(attributed.get(row.code)!, { year, capacity: row.capacity, annualMaximum: row.annualMaximum, borderShare, durationWeeks, appliesFrom }),
+    }));
+
+  notes.push(
+    `Entries into the border procedure = detections of irregular crossings attributed to the state × ${borderShare} (${opts.borderShare === undefined ? 'the default, an assumption: no published figure gives the share of arrivals that enter the border procedure' : 'as given'}); each stays ${durationWeeks} weeks, the maximum of APR Art 51(2), so occupancy is an upper bound for those entries. breakEvenShare is the share at which the central forecast would just fill the capacity.`,
+    'Arrivals are Frontex detections (not persons) by route, forecast per route and attributed to Member States by the table of the adequate capacity; search-and-rescue arrivals are not added, being mostly the same persons as the sea-route detections. States to which no route is attributed (applications at airports or inland) have no modelled arrivals: their occupancy here is 0, not known to be 0.',
+    'Intervals: the model is run on each bound of the monthly forecasts, which treats forecast errors as fully correlated across months and routes: the occupancy bounds are wider than exact ones (conservative).',
+    `Occupancy counts the asylum border procedure only; Art 48 counts the return border procedure against the same capacity, which is not modelled.`,
+  );
+  if (year === 2026) notes.push(`The border procedure applies from ${APR_APPLIES_FROM} (APR Art 79(2)): no entries are counted before.`);
+  if (unattributed.size) notes.push(`Detections of ${[...unattributed].sort().join(', ')} are attributed to no state and left out.`);
+  for (const r of routes) {
+    if (monthIndex(r.lastObserved) < monthIndex(months[0]!) - 1) notes.push(`${r.route}: last observed ${r.lastObserved}; the months from ${addMonths(r.lastObserved, 1)} are forecast (${r.model}).`);
+  }
+  return {
+    year,
+    assumptions: { borderShare, borderShareIsDefault: opts.borderShare === undefined, durationWeeks, appliesFrom, model, attributionTable: capacity.attributionTable },
+    routes,
+    states,
+    capacity,
+    notes,
+  };
+}
