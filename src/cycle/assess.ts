@@ -14,8 +14,9 @@ import { computeIndicators, type IndicatorFigure, type KeyRow, type UnionFigure 
 import { currentDecisions, decisionsFromPoolEvent, disagreements, type DecisionRecord, type Disagreement } from '../domain/assessment/decisions.ts';
 import { ASSESSMENT_INDICATORS, sourceKey, sourcesOf } from '../domain/assessment/indicators.ts';
 import { parseMethodology, type AssessmentCategory, type Methodology } from '../domain/assessment/methodology.ts';
-import { referencePeriods, spanDates } from '../domain/assessment/reference-periods.ts';
+import { FIRST_CYCLE, referencePeriods, spanDates } from '../domain/assessment/reference-periods.ts';
 import type { SeriesPoint } from '../domain/assessment/resolve.ts';
+import type { IndicatorId } from '../data/registry.ts';
 import { fairSharesForCycle } from './fair-share.ts';
 import { loadRouteAttribution } from './route-attribution.ts';
 import type { Queryable } from '../store/db.ts';
@@ -76,21 +77,31 @@ export interface Assessment {
 }
 
 /** The stored series the indicators read, from `fromYear` to the end of `toYear` (the reference period plus the substitution limit). */
-async function fetchSeries(db: Queryable, fromYear: number, toYear: number) {
+export async function readAssessmentSeries(db: Queryable, fromYear: number, toYear: number) {
   const series = new Map<string, Map<string, SeriesPoint[]>>();
   const bounds = { from: String(fromYear), to: `${toYear}-12` };
-  for (const source of sourcesOf(ASSESSMENT_INDICATORS.filter((i) => i.scope !== 'routes'))) {
-    const rows = await queryObservations(db, { indicator: source.series, geos: SOLIDARITY_STATES, ...bounds, ...(source.dims ? { dims: source.dims } : {}) });
-    const byGeo = new Map<string, SeriesPoint[]>();
-    for (const o of rows) byGeo.set(o.geo, [...(byGeo.get(o.geo) ?? []), { period: o.period, value: o.value, flags: o.flags, source: o.source, vintage: o.vintage }]);
-    series.set(sourceKey(source), byGeo);
+  const sources = sourcesOf(ASSESSMENT_INDICATORS.filter((i) => i.scope !== 'routes'));
+  // One query for every series without extra dimensions, one per series with them: round trips dominate the reads.
+  const groups = [sources.filter((s) => !s.dims), ...sources.filter((s) => s.dims).map((s) => [s])];
+  for (const group of groups) {
+    const dims = group[0]!.dims;
+    const rows = await queryObservations(db, { indicator: group.map((s) => s.series), geos: SOLIDARITY_STATES, ...bounds, ...(dims ? { dims } : {}) });
+    for (const source of group) series.set(sourceKey(source), new Map());
+    for (const o of rows) {
+      const byGeo = series.get(sourceKey({ series: o.indicator as IndicatorId, ...(dims ? { dims } : {}) }))!;
+      const list = byGeo.get(o.geo) ?? [];
+      list.push({ period: o.period, value: o.value, flags: o.flags, source: o.source, vintage: o.vintage });
+      byGeo.set(o.geo, list);
+    }
   }
   const routes = new Map<string, SeriesPoint[]>();
   // Rows by route only: the nationality breakdown and the press year-to-date figures carry more dimensions.
   const crossings = await queryObservations(db, { indicator: 'irregular_crossings', geos: ['EU27_2020'], anyDims: true, dimKeys: ['route'], ...bounds });
   for (const o of crossings) {
     if (!o.dims?.route) continue;
-    routes.set(o.dims.route, [...(routes.get(o.dims.route) ?? []), { period: o.period, value: o.value, flags: o.flags, source: o.source, vintage: o.vintage }]);
+    const list = routes.get(o.dims.route) ?? [];
+    list.push({ period: o.period, value: o.value, flags: o.flags, source: o.source, vintage: o.vintage });
+    routes.set(o.dims.route, list);
   }
   return { series, routes };
 }
@@ -110,7 +121,7 @@ export async function runAssessment(db: Queryable, opts: AssessmentOptions): Pro
   const key: KeyRow[] = shares.states.map((s) => ({ code: s.code, share: s.share, population: s.population, gdpMeur: s.gdp }));
   const maxGap = methodology.parameters.maxSubstitutionMonths;
   const reach = Math.ceil(maxGap / 12) + 1;
-  const { series, routes } = await fetchSeries(db, Number(periods.cumulative.from.slice(0, 4)) - reach, Number(periods.current.to.slice(0, 4)) + reach);
+  const { series, routes } = await readAssessmentSeries(db, Number(periods.cumulative.from.slice(0, 4)) - reach, Number(periods.current.to.slice(0, 4)) + reach);
   const computed = computeIndicators({
     periods,
     key,
@@ -159,7 +170,10 @@ export async function runAssessment(db: Queryable, opts: AssessmentOptions): Pro
       notes: shares.dataNotes,
     },
     union: computed.union,
-    dataNotes: computed.generalNotes,
+    dataNotes: [
+      ...(opts.cycle < FIRST_CYCLE ? [`The Pact's first cycle is ${FIRST_CYCLE}: this is a back-cast of methodology v${methodology.version} on the data of an earlier year, for comparison only.`] : []),
+      ...computed.generalNotes,
+    ],
     decisionsRecorded: records.length,
     states,
   };

@@ -80,7 +80,8 @@ export async function insertObservations(
 }
 
 export interface ObservationQuery {
-  indicator: string;
+  /** One indicator, or several read in one query (each row keeps its indicator). */
+  indicator: string | readonly string[];
   geos?: readonly string[];
   /** Inclusive bounds on the canonical period string (same frequency). */
   from?: string;
@@ -113,7 +114,8 @@ interface Row {
 
 /** The latest vintage of each figure (or the one asked for), sorted by geo and period. */
 export async function queryObservations(db: Queryable, q: ObservationQuery): Promise<Observation[]> {
-  const where: string[] = ['indicator = $1'];
+  const many = typeof q.indicator !== 'string';
+  const where: string[] = [many ? 'indicator = ANY($1::text[])' : 'indicator = $1'];
   const params: unknown[] = [q.indicator];
   const add = (clause: string, value: unknown) => {
     params.push(value);
@@ -128,9 +130,9 @@ export async function queryObservations(db: Queryable, q: ObservationQuery): Pro
   if (q.vintage) add('vintage = ?', q.vintage);
   if (q.asOf) add('vintage <= ?', q.asOf);
   const rows = await db.query<Row>(
-    `SELECT DISTINCT ON (geo, period, dims) indicator, geo, period, dims, vintage, value, unit, flags, source
+    `SELECT DISTINCT ON (indicator, geo, period, dims) indicator, geo, period, dims, vintage, value, unit, flags, source
      FROM observation WHERE ${where.join(' AND ')}
-     ORDER BY geo, period, dims, vintage DESC`,
+     ORDER BY indicator, geo, period, dims, vintage DESC`,
     params,
   );
   return rows.map((r) => {

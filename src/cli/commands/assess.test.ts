@@ -89,7 +89,8 @@ describe('pactcycle assess and decision', () => {
   });
 
   it('exits 2 for an unknown cycle, a cycle without data, a bad methodology and a bad decision', async () => {
-    expect((await runCli('assess', '--cycle', '2019', '--json')).code).toBe(2);
+    expect((await runCli('assess', '--cycle', '2009', '--json')).code).toBe(2);
+    expect((await runCli('assess', '--cycle', 'next', '--json')).code).toBe(2);
     const empty = await runCli('assess', '--cycle', '2031', '--json');
     expect(empty.code).toBe(2);
     expect(empty.stderr).toMatch(/no data in the store for the 2031 cycle/);

@@ -97,6 +97,16 @@ describe('indicators per state and the disproportionality index', () => {
     expect(r.notes.get('IT')).toContain('first_time_applications (look-back 2020-07/2025-06): annual data for 2020/2024 used for 2020-07/2025-06 (nearest available period).');
   });
 
+  it('a proxy counts only from when it means the indicator: UNHCR refugees from Ukraine stand for TP from March 2022', () => {
+    const tp = assessmentIndicator('tp_beneficiaries')!;
+    const key = keyOf(SOLIDARITY_STATES.map(() => 1));
+    const series = new Map([['refugees_stock{origin=UKR}', new Map([['PL', [{ period: '2015', value: 2_000 }, { period: '2024', value: 950_000 }]]])]]);
+    const run = (cycle: number) => computeIndicators({ ...inputs(key, [tp], {}), periods: referencePeriods(cycle), series });
+    expect(current(run(2026), 'PL', 'tp_beneficiaries')).toMatchObject({ value: 950_000, window: '2024-12', series: 'refugees_stock{origin=UKR}', exact: false });
+    expect(current(run(2016), 'PL', 'tp_beneficiaries')).toMatchObject({ value: null });
+    expect(run(2026).byState.get('PL')!.some((f) => f.indicator === 'tp_beneficiaries' && f.period === 'cumulative')).toBe(false);
+  });
+
   it('a frontline source: states outside it have no figure and no index; the Union total is the source total', () => {
     const key = keyOf(SOLIDARITY_STATES.map(() => 1));
     const r = computeIndicators(inputs(key, [sea], { IT: 300, EL: 100 }, 'sea_arrivals'));

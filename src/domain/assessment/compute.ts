@@ -7,6 +7,7 @@
  * Pure: the store has already fetched the series; every substitution and every gap becomes a data note.
  */
 import { attributeRoutes, type RouteAttribution } from '../route-attribution.ts';
+import { parsePeriod, periodMonths } from '../period.ts';
 import type { MemberStateCode } from '../member-states.ts';
 import { formatSpan, type CyclePeriods, type MonthSpan, type PeriodKey } from './reference-periods.ts';
 import { describeSubstitution, resolveSpan, type Basis, type Resolution, type SeriesPoint } from './resolve.ts';
@@ -99,7 +100,9 @@ function fromResolution(r: Resolution, series: string): Raw {
 }
 
 function pointsOf(series: SeriesByGeo, source: IndicatorSource, geo: string): readonly SeriesPoint[] {
-  return series.get(sourceKey(source))?.get(geo) ?? [];
+  const points = series.get(sourceKey(source))?.get(geo) ?? [];
+  // A period counts by its last month: the year-end stock of `2022` is dated December 2022.
+  return source.validFrom ? points.filter((p) => { const parsed = parsePeriod(p.period); return parsed !== null && periodMonths(parsed).last >= source.validFrom!; }) : points;
 }
 
 function label(ind: AssessmentIndicator, period: PeriodKey, span: MonthSpan): string {

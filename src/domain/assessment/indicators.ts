@@ -21,6 +21,8 @@ export interface IndicatorSource {
   dims?: Record<string, string>;
   /** Only these states take the figure from this source (a proxy valid only there). */
   states?: readonly MemberStateCode[];
+  /** Only periods ending in or after this month (`YYYY-MM`) stand for the indicator (a proxy that means something else before). */
+  validFrom?: string;
   /** Said in the data note when this source is not the first choice. */
   note?: string;
 }
@@ -102,6 +104,9 @@ export const ASSESSMENT_INDICATORS: readonly AssessmentIndicator[] = [
       {
         series: 'refugees_stock',
         dims: { origin: 'UKR' },
+        // Temporary protection exists from Council Implementing Decision (EU) 2022/382 of 4 March 2022; the UNHCR
+        // figures of refugees from Ukraine before that are not beneficiaries of it.
+        validFrom: '2022-03',
         note: 'Eurostat temporary protection stock is not stored near the period; UNHCR refugees from Ukraine at year end stand in (close for CZ and PL, lower for DE, PROVENANCE.md)',
       },
     ],

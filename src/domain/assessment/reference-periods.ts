@@ -35,10 +35,15 @@ export type PeriodKey = 'current' | 'previous' | 'cumulative';
 
 /** The first cycle is 2026 (the first Report and decision of November 2025, domain.md §2.1). */
 export const FIRST_CYCLE = 2026;
+/**
+ * Earlier years can be assessed as a back-cast of the methodology on the historical data (for comparison, e.g. the
+ * benchmark over ten cycles); the data begin in 2008, so the first reference period with data is July 2008 – June 2009.
+ */
+export const EARLIEST_BACKCAST = 2010;
 
 export function referencePeriods(cycle: number, lookBackYears = 5): CyclePeriods {
-  if (!Number.isInteger(cycle) || cycle < FIRST_CYCLE || cycle > 2100) {
-    throw new InputError(`unknown cycle ${cycle}: cycles run from ${FIRST_CYCLE} (the first Report covered July 2024 – June 2025)`, { field: 'cycle' });
+  if (!Number.isInteger(cycle) || cycle < EARLIEST_BACKCAST || cycle > 2100) {
+    throw new InputError(`unknown cycle ${cycle}: cycles run from ${FIRST_CYCLE} (the first Report covered July 2024 – June 2025), back-casts from ${EARLIEST_BACKCAST}`, { field: 'cycle' });
   }
   if (!Number.isInteger(lookBackYears) || lookBackYears < 1 || lookBackYears > 20) {
     throw new InputError(`the look-back must be a whole number of years from 1 to 20, got ${lookBackYears}`, { field: 'lookBackYears' });

@@ -17,8 +17,9 @@ describe('reference periods (Art 9(1), 9(4), 2(25))', () => {
     expect(spanDates(p.current)).toEqual({ from: '2024-07-01', to: '2025-06-30' });
     expect(spanLength(referencePeriods(2027, 3).cumulative)).toBe(36);
   });
-  it('refuses a cycle before the first one and a look-back that is not a whole number of years', () => {
-    expect(() => referencePeriods(2025)).toThrow(InputError);
+  it('refuses a cycle before the data (back-casts from 2010) and a look-back that is not a whole number of years', () => {
+    expect(() => referencePeriods(2009)).toThrow(InputError);
+    expect(referencePeriods(2016).current).toEqual({ from: '2014-07', to: '2015-06' });
     expect(() => referencePeriods(2026, 0)).toThrow(/look-back/);
   });
   it('every cycle: 12-month periods end where the next begins', () => {
