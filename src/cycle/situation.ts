@@ -113,7 +113,7 @@ function rateTable(id: string, num: SituationTable, den: SituationTable): Situat
 
 /** Frontex detections by route (EU external borders), monthly series of one route each. */
 async function routeTable(db: Queryable, w: Window): Promise<SituationTable> {
-  const obs = (await queryObservations(db, { indicator: 'irregular_crossings', anyDims: true })).filter(
+  const obs = (await queryObservations(db, { indicator: 'irregular_crossings', anyDims: true, dimKeys: ['route'] })).filter(
     (o) => o.dims && Object.keys(o.dims).length === 1 && o.dims.route !== undefined,
   );
   const byRoute = group(obs, (o) => o.dims!.route!);

@@ -40,3 +40,37 @@ export function pairedBarChart(rows: readonly PairedBar[], i18n: I18n, labels: {
   });
   return markup(svg);
 }
+
+const monthDate = (p: string) => new Date(`${p}-01T00:00:00Z`);
+
+export interface FanRow {
+  period: string;
+  actual?: number;
+  mean?: number;
+  lo80?: number;
+  hi80?: number;
+  lo95?: number;
+  hi95?: number;
+}
+
+/** A fan chart: the observed months as a line, the forecast median dashed, 80 % and 95 % intervals as bands. */
+export function fanChart(rows: readonly FanRow[], i18n: I18n, labels: { title: string; y: string }): string {
+  const data = rows.map((r) => ({ ...r, date: monthDate(r.period) }));
+  const band = data.filter((r) => r.lo95 !== undefined);
+  const svg = Plot.plot({
+    document: document(),
+    width: 680,
+    height: 170,
+    marginLeft: 60,
+    title: labels.title,
+    x: { type: 'utc', label: null },
+    y: { label: labels.y, grid: true, tickFormat: (d: number) => i18n.integer(d), zero: true },
+    marks: [
+      Plot.areaY(band, { x: 'date', y1: 'lo95', y2: 'hi95', fill: '#c6dbef' }),
+      Plot.areaY(band, { x: 'date', y1: 'lo80', y2: 'hi80', fill: '#6baed6' }),
+      Plot.lineY(data.filter((r) => r.actual !== undefined), { x: 'date', y: 'actual', stroke: '#1a1a1a', strokeWidth: 1.5 }),
+      Plot.lineY(band, { x: 'date', y: 'mean', stroke: '#08306b', strokeDasharray: '4,3', strokeWidth: 1.5 }),
+    ],
+  });
+  return markup(svg);
+}

@@ -5,7 +5,12 @@
 import { coverageSummary, type CoverageSummary } from '../data/coverage.ts';
 import { InputError } from '../domain/errors.ts';
 import { situationReport, type Situation } from '../cycle/situation.ts';
-import type { Queryable } from '../store/db.ts';
+import { fairSharesForCycle, type CycleFairShares } from '../cycle/fair-share.ts';
+import { implementationOverview } from '../cycle/implementation.ts';
+import { poolReport, type PoolReport } from '../cycle/pool-report.ts';
+import { forecastRoutes, type RouteForecasts } from '../cycle/route-forecast.ts';
+import type { MilestoneRecord, UnionOverview } from '../domain/procedures/implementation-plan.ts';
+import type { Db } from '../store/db.ts';
 import { countObservations } from '../store/observations.ts';
 import { inputFiles, latestVintages, type InputFile } from './manifest.ts';
 
@@ -15,11 +20,27 @@ export interface ReportData {
   situation: Situation;
   inputs: InputFile[];
   vintages: Record<string, string>;
+  forecast: RouteForecasts;
+  /** Null when the store cannot give the key (the reason is in `omitted`). */
+  fairShares: CycleFairShares | null;
+  pool: PoolReport | null;
+  implementation: UnionOverview & { records: MilestoneRecord[] };
   /** Sections that cannot be written yet, with the reason (stated in the Report and its manifest). */
   omitted: { section: string; reason: string }[];
 }
 
-export async function gatherReportData(db: Queryable, cycle: number): Promise<ReportData> {
+/** Runs a part that may lack its data; an InputError becomes a stated omission, anything else is a bug and is thrown. */
+async function optional<T>(section: string, omitted: ReportData['omitted'], fn: () => Promise<T>): Promise<T | null> {
+  try {
+    return await fn();
+  } catch (err) {
+    if (!(err instanceof InputError)) throw err;
+    omitted.push({ section, reason: err.message });
+    return null;
+  }
+}
+
+export async function gatherReportData(db: Db, cycle: number): Promise<ReportData> {
   if ((await countObservations(db)) === 0) throw new InputError('the store holds no data; load it first with `pactcycle data load`', { field: 'cycle' });
   const situation = await situationReport(db, cycle);
   // A cycle whose reference period no series reaches (on any basis) has no Report to write.
@@ -31,5 +52,10 @@ export async function gatherReportData(db: Queryable, cycle: number): Promise<Re
     );
   }
   const [coverage, inputs, vintages] = [await coverageSummary(db, { cycleYear: cycle }), await inputFiles(db), await latestVintages(db)];
-  return { cycle, coverage, situation, inputs, vintages, omitted: [] };
+  const omitted: ReportData['omitted'] = [];
+  const forecast = await forecastRoutes(db, cycle);
+  const fairShares = await optional('fair-shares', omitted, () => fairSharesForCycle(db, { cycle }));
+  const pool = await optional('pool', omitted, () => poolReport(db, cycle));
+  const implementation = await implementationOverview(db);
+  return { cycle, coverage, situation, inputs, vintages, forecast, fairShares, pool, implementation, omitted };
 }

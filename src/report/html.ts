@@ -18,6 +18,9 @@ export function formatValue(c: Column, v: Value, i18n: I18n): string {
       return i18n.decimal(Number(v));
     case 'percent':
       return i18n.percent(Number(v));
+    case 'share':
+      // As the Council act prints a fair share: a percentage to four decimals.
+      return i18n.percent(Number(v), 4);
     case 'change':
       return i18n.change(Number(v));
     case 'points':
@@ -40,7 +43,7 @@ export function formatValue(c: Column, v: Value, i18n: I18n): string {
   }
 }
 
-const NUMERIC = new Set(['integer', 'decimal', 'percent', 'change', 'points']);
+const NUMERIC = new Set(['integer', 'decimal', 'percent', 'change', 'points', 'share']);
 
 export function renderTable(t: ReportTable, title: string, i18n: I18n, note?: string): string {
   const head = t.columns.map((c) => `<th scope="col"${NUMERIC.has(c.type) ? ' class="num"' : ''}>${escapeHtml(i18n.t(`col.${c.id}`))}</th>`).join('');
@@ -89,7 +92,8 @@ table { border-collapse: collapse; width: 100%; font-size: 8.5pt; }
 th, td { padding: 2px 5px; border-bottom: 1px solid #e0e0e0; text-align: left; vertical-align: top; }
 thead th { border-bottom: 1.5px solid #444; }
 tbody th { font-weight: normal; }
-.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num { white-space: nowrap; }
 figure { margin: 1em 0; }
 figure.table { break-inside: auto; }
 figcaption { font-weight: bold; margin-bottom: .3em; }
@@ -101,7 +105,7 @@ tr { break-inside: avoid; }
 .note, .annex { font-size: 8pt; color: #555; margin: .3em 0 0; }
 .notice { border: 2px solid #a50f15; padding: .5em .8em; color: #a50f15; font-weight: bold; }
 td[data-col="sha256"] { font-family: monospace; }
-td, th { overflow-wrap: anywhere; }
+td[data-col="file"], td[data-col="model"] { overflow-wrap: anywhere; }
 `;
 
 export function renderHtml(doc: ReportDocument, i18n: I18n): string {

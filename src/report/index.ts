@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../domain/errors.ts';
-import type { Queryable } from '../store/db.ts';
+import type { Db } from '../store/db.ts';
 import { writeAnnexes } from './annexes.ts';
 import { buildReport } from './build.ts';
 import { gatherReportData, type ReportData } from './data.ts';
@@ -59,7 +59,7 @@ function checkOptions(opts: ReportOptions): { cycle: number; lang: string; out: 
 }
 
 /** Writes the Report for one cycle in one language; `data` may be passed to reuse figures computed for another language. */
-export async function writeReport(db: Queryable, options: ReportOptions, data?: ReportData): Promise<ReportResult> {
+export async function writeReport(db: Db, options: ReportOptions, data?: ReportData): Promise<ReportResult> {
   const opts = checkOptions(options);
   const t0 = performance.now();
   const d = data ?? (await gatherReportData(db, opts.cycle));

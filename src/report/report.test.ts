@@ -10,6 +10,10 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fairSharesForCycle } from '../cycle/fair-share.ts';
+import { forecastCycle } from '../cycle/forecast.ts';
+import { implementationOverview } from '../cycle/implementation.ts';
+import { proposeForCycle } from '../cycle/propose.ts';
 import { situationReport, type Situation } from '../cycle/situation.ts';
 import { coverageSummary, loadDataFolder } from '../data/index.ts';
 import { InputError, UsageError } from '../domain/errors.ts';
@@ -149,6 +153,61 @@ describe('the 2026 Report on the real data', () => {
     expect(sheet.getRow(1).getCell(1).value).toBe(annex('nl', 'asylum-applicants').title);
     const values = t.rows.map((_, i) => sheet.getRow(i + 3).getCell(2).value);
     expect(values).toEqual(t.rows.map((r) => r.reference!.value));
+  });
+});
+
+describe('the projection, fair shares, pool and implementation of the 2026 Report', () => {
+  it('prints the forecasting engine’s forecasts for every route, with their intervals', async () => {
+    const routes = annex('en', 'forecast-cycle-year').rows.map((r) => `irregular_crossings:${r.route}`);
+    expect(routes.length).toBeGreaterThanOrEqual(5);
+    // The same engine through its own reader (the one `pactcycle forecast` uses).
+    const f = await forecastCycle(db, { cycle: 2026, series: routes });
+    expect(annex('en', 'forecast-cycle-year').rows.map((r) => r.forecast)).toEqual(f.series.map((s) => s.cycleYear.value));
+    expect(annex('en', 'forecast-cycle-year').rows.map((r) => r.model)).toEqual(f.series.map((s) => s.model));
+    const months = annex('en', 'forecast-months').rows;
+    expect(months).toEqual(f.series.flatMap((s) => s.horizon.map((h) => ({ route: s.id.split(':')[1], month: h.period, mean: h.mean, lo80: h.lo80, hi80: h.hi80, lo95: h.lo95, hi95: h.hi95 }))));
+    for (const m of months) expect(Number(m.lo95)).toBeLessThanOrEqual(Number(m.lo80));
+    const nl = createI18n('nl');
+    expect(cells('nl', 'forecast-cycle-year', 'forecast')).toEqual(f.series.map((s) => nl.integer(s.cycleYear.value)));
+    expect(dom('en').querySelectorAll('#forecast figure.chart svg').length).toBe(f.series.length);
+  });
+
+  it('prints the fair shares of fairSharesForCycle, to four decimals of a percent', async () => {
+    const f = await fairSharesForCycle(db, { cycle: 2026 });
+    const a = annex('en', 'fair-shares');
+    expect(a.rows.map((r) => [r.state, r.population, r.gdp_meur, r.fair_share])).toEqual(f.states.map((s) => [s.code, s.population, s.gdp, s.share]));
+    expect(cells('nl', 'fair-shares', 'fair_share')).toEqual(f.states.map((s) => createI18n('nl').percent(s.share, 4)));
+    expect(a.rows.reduce((n, r) => n + Number(r.fair_share), 0)).toBeCloseTo(1, 12);
+  });
+
+  it('marks the pool proposal confidential before adoption and prints proposeForCycle’s lines', async () => {
+    const { proposal } = await proposeForCycle(db, { cycle: 2026 });
+    const a = annex('en', 'pool-proposal');
+    expect(a.rows.map((r) => [r.state, r.relocations, r.financial_eur])).toEqual(proposal.states.map((s) => [s.code, s.relocations, s.financialEur]));
+    expect(a.rows.reduce((n, r) => n + Number(r.relocations), 0)).toBe(proposal.referenceRelocations);
+    for (const lang of ['en', 'nl']) {
+      const notice = dom(lang).querySelector('#pool .notice');
+      expect(notice?.textContent).toBe(createI18n(lang).t('pool.confidential'));
+    }
+    expect(reports.en!.files).not.toContain('annexes/pool-accounts.csv');
+  });
+
+  it('states the implementation plans as recorded (none recorded: every state not reported)', async () => {
+    const o = await implementationOverview(db);
+    const a = annex('en', 'implementation-milestones');
+    expect(a.rows.map((r) => r.not_reported)).toEqual(o.milestones.map((m) => m.counts['not-reported']));
+    expect(a.rows.map((r) => r.completed)).toEqual(o.milestones.map((m) => m.counts.completed));
+  });
+
+  it('draws the EU map with d3-geo, each state coloured by its applicants per 1,000 inhabitants', () => {
+    const a = annex('en', 'map-applicants-per-thousand');
+    const applicants = new Map(engine.tables.find((t) => t.id === 'asylum-applicants')!.rows.map((r) => [r.key, r.reference!.value]));
+    for (const r of a.rows) expect(r.per_thousand).toBeCloseTo((1000 * applicants.get(String(r.state))!) / Number(r.population), 9);
+    const svg = dom('nl').querySelector('svg.eu-map')!;
+    expect(svg.querySelectorAll('path[data-geo]').length).toBeGreaterThanOrEqual(27);
+    expect(svg.querySelector('path[data-geo="DK"]')!.getAttribute('data-class')).toBe('none');
+    const de = a.rows.find((r) => r.state === 'DE')!;
+    expect(svg.querySelector('path[data-geo="DE"] title')!.textContent).toContain(createI18n('nl').decimal(Number(de.per_thousand)));
   });
 });
 

@@ -5,7 +5,7 @@
  */
 
 /** How a column's values are printed; annexes keep the raw value whatever the type. */
-export type ColumnType = 'state' | 'text' | 'label' | 'integer' | 'decimal' | 'percent' | 'change' | 'points' | 'period' | 'date' | 'hash';
+export type ColumnType = 'state' | 'text' | 'label' | 'integer' | 'decimal' | 'percent' | 'change' | 'points' | 'period' | 'date' | 'hash' | 'share';
 
 export interface Column {
   id: string;
