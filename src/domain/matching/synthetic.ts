@@ -105,6 +105,8 @@ export interface GenerateOptions {
   /** Places pledged in total, apportioned by fair share; defaults to the number of persons. */
   places?: number;
   seed: number;
+  /** Every case one person (the pure transportation case the solver proves optimal). */
+  singlesOnly?: boolean;
 }
 
 export function generateInstance(profile: SyntheticProfile, opts: GenerateOptions): MatchingInstance {
@@ -129,7 +131,8 @@ export function generateInstance(profile: SyntheticProfile, opts: GenerateOption
     let left = personsPerB[bi]!;
     let n = 0;
     while (left > 0) {
-      const size = Math.min(left, sizeOf(rnd()));
+      const drawn = sizeOf(rnd());
+      const size = opts.singlesOnly ? 1 : Math.min(left, drawn);
       left -= size;
       const nationality = natOf(rnd());
       const adults = size === 1 ? 1 : Math.min(2, size);
