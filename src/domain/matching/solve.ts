@@ -8,8 +8,8 @@
  * most among those with room; the gap to the relaxation's value is reported.
  */
 import type { StateCode } from '../member-states.ts';
-import { caseSize, type Link, type MatchingInstance } from './model.ts';
-import { prepare, type Prepared } from './prepare.ts';
+import { caseSize, type Link, type MatchingInstance, type RelocationCase } from './model.ts';
+import { prepare, type CaseClass, type Prepared } from './prepare.ts';
 import { solveRelaxation, type Relaxation } from './relaxation.ts';
 import { DEFAULT_WEIGHTS, pairExclusion, pairScore, releasedPairs, type PairScore, type Weights } from './scores.ts';
 
@@ -68,6 +68,13 @@ export interface MatchResult {
 
 export interface MatchOptions {
   weights?: Weights;
+}
+
+interface Explained {
+  score: PairScore | null;
+  link: Link | null;
+  alternative: Alternative | null;
+  text: string;
 }
 
 /** Whole-case assignment: state index per case (-1 unplaced), in instance order. */
@@ -179,15 +186,9 @@ function describe(pr: Prepared, rel: Relaxation, placement: Placement): MatchRes
   });
   const full = (j: number) => assigned[j]! >= pr.open[j]!.persons;
   const stateOf = (j: number) => pr.open[j]!.state;
-  const assignments: CaseAssignment[] = cases.map((c, i) => {
-    const size = caseSize(c);
-    const base = { caseId: c.id, benefitting: c.benefitting, persons: size };
-    const why = excludedWhy.get(i);
-    if (why !== undefined) {
-      return { ...base, state: null, score: null, link: null, alternative: null, unusableLinks: [], explanation: `Not proposed for relocation: ${why}.` };
-    }
-    const cl = pr.classes[pr.classOf[i]!]!;
-    const j = placement[i]!;
+  const explained = new Map<string, Explained>();
+  const pledgeOf = new Map(pr.instance.pledges.map((p) => [p.state, p]));
+  const explainPlacement = (c: RelocationCase, cl: CaseClass, j: number, size: number): Explained => {
     const priceOf = (s: number) => (cl.linked ? rel.price[s]! : rel.priceWithoutLink[s]!);
     const score = j >= 0 ? pairScore(c, pr.open[j]!, pr.weights) : null;
     const link = score?.link ? { state: stateOf(j), kind: score.link.kind } : null;
@@ -209,11 +210,6 @@ function describe(pr: Prepared, rel: Relaxation, placement: Placement): MatchRes
       else whyNot = `placing the case there would push ${c.benefitting} beyond its balanced share of ${pr.balancedShare[cl.benefitting]} (Art 60(1))`;
       alternative = { state: stateOf(alt), score: altScore, whyNot };
     }
-    const unusableLinks = c.links.flatMap((l) => {
-      const p = pr.instance.pledges.find((q) => q.state === l.state);
-      const why = p ? pairExclusion(c, p, released) : `${l.state} made no pledge`;
-      return why ? [{ state: l.state, kind: l.kind, why }] : [];
-    });
     const parts: string[] = [];
     if (j >= 0) {
       parts.push(`Proposed for ${stateOf(j)}${link ? ` through a ${link.kind} link` : ' (no meaningful link to an open state: shared in proportion to pledges, Art 67(4))'}.`);
@@ -222,8 +218,33 @@ function describe(pr: Prepared, rel: Relaxation, placement: Placement): MatchRes
       parts.push('Not placed in this run: the pledged places open to this case are taken.');
     }
     if (alternative) parts.push(`Best alternative ${alternative.state} (score ${alternative.score}): ${alternative.whyNot}.`);
-    for (const u of unusableLinks) parts.push(`The ${u.kind} link to ${u.state} cannot be used: ${u.why}.`);
-    return { ...base, state: j >= 0 ? stateOf(j) : null, score, link, alternative, unusableLinks, explanation: parts.join(' ') };
+    return { score, link, alternative, text: parts.join(' ') };
+  };
+  const assignments: CaseAssignment[] = cases.map((c, i) => {
+    const size = caseSize(c);
+    const base = { caseId: c.id, benefitting: c.benefitting, persons: size };
+    const why = excludedWhy.get(i);
+    if (why !== undefined) {
+      return { ...base, state: null, score: null, link: null, alternative: null, unusableLinks: [], explanation: `Not proposed for relocation: ${why}.` };
+    }
+    const k = pr.classOf[i]!;
+    const cl = pr.classes[k]!;
+    const j = placement[i]!;
+    // Cases of one class placed in one state (with the same link there) share their explanation: computed once.
+    const linkKind = j >= 0 ? (c.links.find((l) => l.state === stateOf(j))?.kind ?? '') : '';
+    const key = `${k}|${j}|${size}|${linkKind}`;
+    let shared = explained.get(key);
+    if (!shared) {
+      shared = explainPlacement(c, cl, j, size);
+      explained.set(key, shared);
+    }
+    const unusableLinks = c.links.length === 0 ? [] : c.links.flatMap((l) => {
+      const p = pledgeOf.get(l.state);
+      const why = p ? pairExclusion(c, p, released) : `${l.state} made no pledge`;
+      return why ? [{ state: l.state, kind: l.kind, why }] : [];
+    });
+    const explanation = unusableLinks.length === 0 ? shared.text : `${shared.text} ${unusableLinks.map((u) => `The ${u.kind} link to ${u.state} cannot be used: ${u.why}.`).join(' ')}`;
+    return { ...base, state: j >= 0 ? stateOf(j) : null, score: shared.score, link: shared.link, alternative: shared.alternative, unusableLinks, explanation };
   });
   const objective = evaluate(pr, placement);
   const bound = rel.value;
