@@ -3,6 +3,8 @@
  * Solidarity Pool (Art 12), marked confidential: it is RESTREINT UE until the Council adopts the pool (Art 12(6)).
  */
 import type { Command } from 'commander';
+import { runAssessment, type Assessment } from '../../cycle/assess.ts';
+import type { Queryable } from '../../store/db.ts';
 import { proposeForCycle, type CycleProposal } from '../../cycle/propose.ts';
 import { formatSharePercent } from '../../domain/fair-share.ts';
 import { InputError } from '../../domain/errors.ts';
@@ -10,7 +12,7 @@ import { parseCycle } from '../cycle-option.ts';
 import { formatTable, printJson, withStore } from '../io.ts';
 
 /** The stable JSON shape of `pool propose --json`. */
-export function proposalJson({ proposal, fairShares }: CycleProposal) {
+export function proposalJson({ proposal, fairShares, sar }: CycleProposal) {
   return {
     cycle: proposal.cycle,
     confidential: true as const,
@@ -18,11 +20,23 @@ export function proposalJson({ proposal, fairShares }: CycleProposal) {
     relocations: proposal.referenceRelocations,
     financialEur: proposal.referenceFinancialEur,
     ...(proposal.sarPercentage !== undefined ? { sarPercentage: proposal.sarPercentage } : {}),
+    ...(sar ? { sarBasis: sar.basis } : {}),
     ...(proposal.exceptionalSituation ? { exceptionalSituation: proposal.exceptionalSituation } : {}),
     fairShareBasis: { population: fairShares.population.year, gdp: fairShares.gdp.year, vintage: { population: fairShares.population.vintages.join(', '), gdp: fairShares.gdp.vintages.join(', ') } },
     states: proposal.states.map((s) => ({ code: s.code, share: s.share, relocations: s.relocations, financialEur: s.financialEur })),
     dataNotes: fairShares.dataNotes,
   };
+}
+
+/** The assessment that sets the Art 12(5) percentage; without the data for it the proposal stands on the fair shares alone, and says so. */
+async function assessmentFor(db: Queryable, cycle: number, notes: string[]): Promise<{ assessment?: Assessment }> {
+  try {
+    return { assessment: await runAssessment(db, { cycle }) };
+  } catch (err) {
+    if (!(err instanceof InputError)) throw err;
+    notes.push(`no Art 12(5) search-and-rescue percentage: the assessment could not run (${err.message})`);
+    return {};
+  }
 }
 
 function wholeNumber(text: string | undefined, field: string): number | undefined {
@@ -40,7 +54,7 @@ export function register(program: Command): void {
     .option('--relocations <n>', 'Union reference number of relocations (default 30,000; money follows at EUR 20,000 each)')
     .option('--financial-eur <n>', 'Union reference number of financial contributions (keeps EUR 20,000 per relocation)')
     .option('--exceptional <reason>', 'Art 12(4): the situation that allows numbers below the floors')
-    .option('--sar-percentage <p>', 'Art 12(5): indicative percentage of the pool for states under pressure from search-and-rescue disembarkations')
+    .option('--sar-percentage <p>', 'Art 12(5): indicative percentage of the pool for states under pressure from search-and-rescue disembarkations (default: derived from the assessment)')
     .option('--as-of <vintage>', 'only data published on or before this date')
     .option('--json', 'print JSON')
     .action(async (opts: { cycle: string; relocations?: string; financialEur?: string; exceptional?: string; sarPercentage?: string; asOf?: string; json?: boolean }) => {
@@ -49,8 +63,10 @@ export function register(program: Command): void {
       const financialEur = wholeNumber(opts.financialEur, '--financial-eur');
       const sar = opts.sarPercentage === undefined ? undefined : Number(opts.sarPercentage);
       if (sar !== undefined && !Number.isFinite(sar)) throw new InputError(`expected a percentage, got "${opts.sarPercentage}"`, { field: '--sar-percentage' });
-      const r = await withStore((db) =>
+      const notes: string[] = [];
+      const r = await withStore(async (db) =>
         proposeForCycle(db, {
+          ...(sar === undefined ? await assessmentFor(db, cycle, notes) : {}),
           cycle,
           ...(relocations !== undefined ? { relocations } : {}),
           ...(financialEur !== undefined ? { financialEur } : {}),
@@ -59,12 +75,14 @@ export function register(program: Command): void {
           ...(opts.asOf ? { asOf: opts.asOf } : {}),
         }),
       );
+      r.fairShares.dataNotes.push(...notes);
       if (opts.json) return printJson(proposalJson(r));
       const p = r.proposal;
       process.stdout.write(
         `RESTREINT UE/EU RESTRICTED — confidential until the Council adopts the pool (Art 12(6))\n` +
           `Proposal for the ${cycle} Annual Solidarity Pool: ${p.referenceRelocations.toLocaleString('en-GB')} relocations and EUR ${p.referenceFinancialEur.toLocaleString('en-GB')}` +
           (p.sarPercentage !== undefined ? `; ${p.sarPercentage} % indicatively for search-and-rescue states (Art 12(5))` : '') +
+          (r.sar ? `\n${r.sar.basis}` : '') +
           `\nFair shares on population ${r.fairShares.population.year} and GDP ${r.fairShares.gdp.year}\n\n`,
       );
       process.stdout.write(
