@@ -73,7 +73,9 @@ describe('indicators per state and the disproportionality index', () => {
         const key = keyOf(w);
         const r = computeIndicators(inputs(key, [returns], Object.fromEntries(withData.map((s) => [s, 100])), 'returns'));
         const union = r.union.find((u) => u.indicator === 'returns' && u.period === 'current')!;
-        expect(union).toEqual({ indicator: 'returns', period: 'current', total: 100 * withData.length, statesWithData: withData.length });
+        expect(union).toMatchObject({ indicator: 'returns', period: 'current', total: 100 * withData.length, statesWithData: withData.length });
+        const population = key.filter((k) => withData.includes(k.code)).reduce((a, k) => a + k.population, 0);
+        expect(union.perThousand).toBeCloseTo((100 * withData.length * 1000) / population, 9);
         for (const s of SOLIDARITY_STATES) {
           const f = current(r, s, 'returns');
           if (withData.includes(s)) {
@@ -105,6 +107,17 @@ describe('indicators per state and the disproportionality index', () => {
     expect(current(run(2026), 'PL', 'tp_beneficiaries')).toMatchObject({ value: 950_000, window: '2024-12', series: 'refugees_stock{origin=UKR}', exact: false });
     expect(current(run(2016), 'PL', 'tp_beneficiaries')).toMatchObject({ value: null });
     expect(run(2026).byState.get('PL')!.some((f) => f.indicator === 'tp_beneficiaries' && f.period === 'cumulative')).toBe(false);
+  });
+
+  it("states the source's flags and known limits with the figure", () => {
+    const key = keyOf(SOLIDARITY_STATES.map(() => 1));
+    const r = computeIndicators(inputs(key, [sea], { BG: 50, IT: 100 }, 'sea_arrivals'));
+    expect(r.notes.get('BG')!.some((n) => n.startsWith('sea_arrivals (reference period') && n.includes('IOM DTM counts apprehensions for Bulgaria'))).toBe(true);
+    expect(r.notes.get('IT')!.some((n) => n.includes('apprehensions'))).toBe(false);
+    const flagged = new Map([['asylum_applicants_first_time', new Map([['PL', [{ period: '2024', value: 5, flags: 'rounded_100', source: 'eurostat:x', vintage: 'v' }]]])]]);
+    const f = computeIndicators({ ...inputs(key, [firstTime], {}), series: flagged });
+    expect(f.notes.get('PL')![0]).toBe('first_time_applications (reference period 2024-07/2025-06): annual data for 2024 used for 2024-07/2025-06 (nearest available period); flagged "rounded_100" by its source.');
+    expect(current(f, 'PL')).toMatchObject({ sources: ['eurostat:x'], vintages: ['v'], flags: ['rounded_100'] });
   });
 
   it('a frontline source: states outside it have no figure and no index; the Union total is the source total', () => {

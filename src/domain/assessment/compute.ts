@@ -53,6 +53,10 @@ export interface IndicatorFigure {
   exact: boolean | null;
   /** The stored series it came from. */
   series: string | null;
+  /** The observations' sources and vintages, and any flag their source put on them (rounded, new and repeat, …). */
+  sources?: string[];
+  vintages?: string[];
+  flags?: string[];
   /** Months with a positive figure, where the figure is a sum of months (recurrence, Art 11(3)). */
   activeMonths?: number;
   /** Why there is no figure. */
@@ -65,6 +69,9 @@ export interface UnionFigure {
   /** Sum over the states with a figure; null for ratios. */
   total: number | null;
   statesWithData: number;
+  /** The Union's figure per 1,000 inhabitants and per € billion of GDP, over the same states: the average a state is compared with. */
+  perThousand: number | null;
+  perBillionGdp: number | null;
 }
 
 export interface IndicatorsResult {
@@ -86,6 +93,9 @@ interface Raw {
   basis: IndicatorFigure['basis'];
   exact: boolean | null;
   series: string | null;
+  sources?: string[];
+  vintages?: string[];
+  flags?: string[];
   activeMonths?: number;
   missing?: string;
   /** Outside a frontline source's coverage: no figure, and no note per state. */
@@ -94,7 +104,7 @@ interface Raw {
 
 function fromResolution(r: Resolution, series: string): Raw {
   if (!r.ok) return { value: null, window: null, basis: null, exact: null, series: null, missing: r.reason };
-  const raw: Raw = { value: r.value, window: formatSpan(r.window), basis: r.basis, exact: r.exact, series };
+  const raw: Raw = { value: r.value, window: formatSpan(r.window), basis: r.basis, exact: r.exact, series, sources: r.sources, vintages: r.vintages, flags: r.flags };
   if (r.activeMonths !== undefined) raw.activeMonths = r.activeMonths;
   return raw;
 }
@@ -125,6 +135,10 @@ function resolveState(inp: IndicatorInputs, ind: AssessmentIndicator, code: Memb
     const parts: string[] = [];
     if (!r.exact) parts.push(describeSubstitution(r, span, measure));
     if (i > 0 || source.note) parts.push(`from ${sourceKey(source)}${source.note ? ` — ${source.note}` : ''}`);
+    if (r.flags.length) parts.push(`flagged ${r.flags.map((f) => `"${f}"`).join(', ')} by its source`);
+    for (const [k, caveat] of Object.entries(ind.caveats ?? {})) {
+      if (k === code || r.sources.some((src) => src.includes(k))) parts.push(caveat);
+    }
     if (parts.length) notes.push(`${label(ind, period, span)}: ${parts.join('; ')}.`);
     return fromResolution(r, sourceKey(source));
   }
@@ -237,9 +251,19 @@ export function computeIndicators(inp: IndicatorInputs): IndicatorsResult {
       const raws = rawFor(inp, ind, spans[period], period, notes, general);
       const withValue = inp.key.filter((k) => raws.get(k.code)!.value !== null);
       const total = ind.kind === 'ratio' ? null : withValue.reduce((a, k) => a + raws.get(k.code)!.value!, 0);
-      union.push({ indicator: ind.id, period, total, statesWithData: withValue.length });
-      // Art 66 key over the states compared: all 26 where the source covers the Union, else those with a figure.
-      const keyTotal = ind.scope === 'member-states' ? withValue.reduce((a, k) => a + k.share, 0) : 1;
+      // The Union's size over the states compared: all 26 where the source covers the Union, else those with a figure.
+      const compared = ind.scope === 'member-states' ? withValue : inp.key;
+      const keyTotal = compared.reduce((a, k) => a + k.share, 0);
+      const population = compared.reduce((a, k) => a + k.population, 0);
+      const gdpBn = compared.reduce((a, k) => a + k.gdpMeur, 0) / 1000;
+      union.push({
+        indicator: ind.id,
+        period,
+        total,
+        statesWithData: withValue.length,
+        perThousand: total !== null && population > 0 ? (total / population) * 1000 : null,
+        perBillionGdp: total !== null && gdpBn > 0 ? total / gdpBn : null,
+      });
       for (const k of inp.key) {
         const raw = raws.get(k.code)!;
         const v = raw.value;
@@ -257,6 +281,7 @@ export function computeIndicators(inp: IndicatorInputs): IndicatorsResult {
           exact: raw.exact,
           series: raw.series,
         };
+        if (raw.sources) Object.assign(fig, { sources: raw.sources, vintages: raw.vintages, flags: raw.flags });
         if (raw.activeMonths !== undefined) fig.activeMonths = raw.activeMonths;
         if (raw.missing !== undefined) fig.missing = raw.missing;
         byState.get(k.code)!.push(fig);

@@ -35,6 +35,11 @@ export interface AssessmentIndicator {
   scope: 'member-states' | 'frontline' | 'routes';
   /** In order of preference; a state takes the first that gives it a figure. */
   sources: readonly IndicatorSource[];
+  /**
+   * Known limits of a source, said in the state's notes when its figure comes from it: keyed by a part of the
+   * observation's `source` (e.g. `iom-gdidata`) or by a state code.
+   */
+  caveats?: Readonly<Record<string, string>>;
   /** For a ratio: numerator and denominator, read on the same window. */
   ratio?: { numerator: IndicatorSource; denominator: IndicatorSource };
 }
@@ -55,6 +60,7 @@ export const ASSESSMENT_INDICATORS: readonly AssessmentIndicator[] = [
     kind: 'flow',
     scope: 'frontline',
     sources: [{ series: 'sea_arrivals' }],
+    caveats: { BG: 'IOM DTM counts apprehensions for Bulgaria (mostly at the land border), not sea arrivals (PROVENANCE.md, iom_dtm/)' },
   },
   {
     id: 'sar_arrivals',
@@ -92,6 +98,9 @@ export const ASSESSMENT_INDICATORS: readonly AssessmentIndicator[] = [
     kind: 'flow',
     scope: 'member-states',
     sources: [{ series: 'asylum_applicants' }],
+    caveats: {
+      'iom-gdidata': 'IOM gdidata sums cells rounded to 5 over citizenships and drops unknown and stateless applicants: 10-50 % low for small states such as EE, SK, HU; Sweden 2018-2022 runs high (PROVENANCE.md)',
+    },
   },
   {
     id: 'tp_beneficiaries',
