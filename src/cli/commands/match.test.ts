@@ -48,6 +48,11 @@ describe('pactcycle match', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/bad-p\.json.*pledge 2 \(FR\): negative capacity/);
     expect((await run('match', '--cases', f('ok-c.json'))).code).toBe(1);
+    writeFileSync(f('released-p.json'), JSON.stringify({ pledges: [{ state: 'DE', persons: 5 }], releases: [{ contributing: 'DE', benefitting: 'IT' }] }));
+    expect((await run('match', '--cases', f('ok-c.json'), '--pledges', f('released-p.json'))).code).toBe(0);
+    const strict = await run('match', '--cases', f('ok-c.json'), '--pledges', f('released-p.json'), '--require-all');
+    expect(strict.code).toBe(2);
+    expect(strict.stderr).toMatch(/case x: no state is open to this case: DE is released towards IT/);
   });
 
   it('simulates a SYNTHETIC year against the hindsight optimum', async () => {

@@ -8,6 +8,7 @@ import type { Command } from 'commander';
 import { resolveDataDir } from '../../data/load.ts';
 import { readRelocationProfile } from '../../data/relocation-profile.ts';
 import { InputError, UsageError } from '../../domain/errors.ts';
+import { whyNotAllPlaced } from '../../domain/matching/diagnose.ts';
 import { checkInstance, parseCases, parsePledges, parseProgress } from '../../domain/matching/schemas.ts';
 import { match, type MatchResult } from '../../domain/matching/solve.ts';
 import { simulateYear } from '../../domain/matching/dynamic.ts';
@@ -63,10 +64,14 @@ export function register(program: Command): void {
     .option('--pledges <file>', 'pledges JSON file (with releases)')
     .option('--case <id>', 'print only the explanation of this case')
     .option('--show <n>', 'cases to list in the text output', '10')
+    .option('--require-all', 'exit 2, naming the binding constraint, unless every eligible person is placed')
     .option('--json', 'print JSON')
-    .action((opts: { cases?: string; pledges?: string; case?: string; show: string; json?: boolean }) => {
+    .action((opts: { cases?: string; pledges?: string; case?: string; show: string; requireAll?: boolean; json?: boolean }) => {
       if (!opts.cases || !opts.pledges) throw new UsageError('match needs --cases FILE and --pledges FILE (or: match generate, match timers)');
-      const r = match(loadInstance(opts.cases, opts.pledges));
+      const instance = loadInstance(opts.cases, opts.pledges);
+      const r = match(instance);
+      const notAll = whyNotAllPlaced(instance, r);
+      if (opts.requireAll && notAll.length > 0) throw new InputError(`not every eligible person can be placed: ${notAll.join('; ')}`, { file: opts.pledges });
       if (opts.case) {
         const a = r.assignments.find((x) => x.caseId === opts.case);
         if (!a) throw new UsageError(`no case "${opts.case}" in ${opts.cases}`);
@@ -74,8 +79,8 @@ export function register(program: Command): void {
         else process.stdout.write(`${a.caseId}: ${a.explanation}\n`);
         return;
       }
-      if (opts.json) printJson(r);
-      else process.stdout.write(renderMatch(r, Number(opts.show) || 0));
+      if (opts.json) printJson({ ...r, notAllPlaced: notAll });
+      else process.stdout.write(renderMatch(r, Number(opts.show) || 0) + (notAll.length ? `\nNot every eligible person is placed:\n${notAll.map((x) => `- ${x}`).join('\n')}\n` : ''));
     });
   cmd.exitOverride();
 
