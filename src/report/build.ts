@@ -7,6 +7,8 @@ import { fairSharesTable } from './sections/fair-shares.ts';
 import { implementationStatesTable, milestonesTable } from './sections/implementation.ts';
 import { applicantsPerThousand, classOfValue, mapTable, PER_THOUSAND_CLASSES } from './sections/map.ts';
 import { accountsTable, proposalTable } from './sections/pool.ts';
+import { assessmentNotesTable, assessmentStatesTable, decisionsTable, disagreementsTable, evidenceTable, indicatorsTable } from './sections/assessment.ts';
+import type { AssessmentCategory } from '../domain/assessment/methodology.ts';
 import type { ReportData } from './data.ts';
 import type { Block, ReportDocument, Section } from './document.ts';
 import type { I18n } from './i18n/index.ts';
@@ -160,6 +162,82 @@ function implementation(d: ReportData, i18n: I18n, tables: BuiltReport['tables']
   return { id: 'implementation', title: i18n.t('section.implementation'), blocks };
 }
 
+/** Registers a table for the annexes only (too long to print), with a pointer in the text. */
+function annexOnly(tables: BuiltReport['tables'], table: ReportTable, i18n: I18n): Block {
+  const title = i18n.t(`table.${table.id}`, table.params);
+  tables.push({ table, title });
+  return { kind: 'p', text: i18n.t('annex.only', { title, csv: `annexes/${table.id}.csv`, rows: table.rows.length }) };
+}
+
+// The dashboard's palette (web/src/map/categories.ts): the most demanding category decides the colour.
+const CATEGORY_FILL: Record<AssessmentCategory | 'none', string> = {
+  'under-pressure': '#a50f15',
+  'significant-situation': '#54278f',
+  'at-risk': '#e6550d',
+  none: '#9ecae1',
+};
+const PRIORITY: readonly AssessmentCategory[] = ['under-pressure', 'significant-situation', 'at-risk'];
+
+function assessment(d: ReportData, i18n: I18n, tables: BuiltReport['tables']): Section | null {
+  const a = d.assessment;
+  if (!a) return null;
+  const decided = a.decisionsRecorded > 0;
+  const categoriesOf = (s: (typeof a.states)[number]) => (decided ? s.decisions.filter((x) => x.adopted).map((x) => x.category) : s.categories);
+  const byState = new Map(a.states.map((s) => [s.code as string, s]));
+  const legend = [...PRIORITY, 'none' as const].map((c) => ({ id: c, fill: CATEGORY_FILL[c], label: i18n.t(`category.${c}`) }));
+  const notBound = { id: 'not-bound', fill: '#d9d9d9', label: i18n.t('category.not-bound') };
+  const svg = euMap({
+    title: i18n.t(decided ? 'assessment.map.decided' : 'assessment.map.computed'),
+    classOf: (geo) => {
+      const s = byState.get(geo);
+      if (!s) return notBound;
+      const cats = categoriesOf(s);
+      const top = PRIORITY.find((c) => cats.includes(c)) ?? 'none';
+      return { id: top, fill: CATEGORY_FILL[top], label: cats.length ? cats.map((c) => i18n.t(`category.${c}`)).join(', ') : i18n.t('category.none') };
+    },
+    legend: [...legend, notBound],
+    nameOf: (geo) => i18n.state(geo),
+  });
+  const blocks: Block[] = [
+    {
+      kind: 'p',
+      text: i18n.t('assessment.intro', {
+        methodology: `${a.methodology.title} v${a.methodology.version}`,
+        status: a.methodology.status,
+        from: i18n.date(a.referencePeriod.from),
+        to: i18n.date(a.referencePeriod.to),
+        years: a.lookBack.years,
+        decisions: a.decisionsRecorded,
+      }),
+    },
+    { kind: 'figure', svg, caption: i18n.t(decided ? 'assessment.map.decided' : 'assessment.map.computed') },
+    tableBlock(tables, assessmentStatesTable(a), i18n),
+    tableBlock(tables, evidenceTable(a), i18n),
+  ];
+  if (decided) blocks.push(tableBlock(tables, decisionsTable(a), i18n));
+  else blocks.push({ kind: 'p', text: i18n.t('assessment.noDecisions') });
+  const explained = a.states.flatMap((s) =>
+    s.disagreements.map((x) => {
+      const evidence = s.evidence.filter((e) => e.category === x.category).map((e) => `${e.indicator} ${i18n.decimal(e.value)} ≥ ${i18n.decimal(e.threshold)} (${e.period})`).join('; ');
+      return i18n.t(`assessment.disagreement.${x.kind}`, { state: i18n.state(s.code), category: i18n.t(`category.${x.category}`), act: x.act, ground: x.ground, evidence });
+    }),
+  );
+  if (decided) {
+    blocks.push({ kind: 'p', text: i18n.t('assessment.disagreements', { count: explained.length }) });
+    if (explained.length) {
+      blocks.push({ kind: 'list', items: explained });
+      blocks.push(tableBlock(tables, disagreementsTable(a), i18n));
+    }
+  }
+  if (a.dataNotes.length) {
+    blocks.push({ kind: 'p', text: i18n.t('assessment.notes') });
+    blocks.push({ kind: 'list', items: a.dataNotes });
+  }
+  blocks.push(annexOnly(tables, indicatorsTable(a), i18n));
+  blocks.push(annexOnly(tables, assessmentNotesTable(a), i18n));
+  return { id: 'assessment', title: i18n.t('section.assessment'), blocks };
+}
+
 function methodology(d: ReportData, i18n: I18n, tables: BuiltReport['tables']): Section {
   return {
     id: 'methodology',
@@ -178,6 +256,7 @@ export function buildReport(d: ReportData, i18n: I18n): BuiltReport {
     introduction(d, i18n),
     sources(d, i18n, tables),
     situation(d, i18n, tables),
+    assessment(d, i18n, tables),
     forecast(d, i18n, tables),
     fairShares(d, i18n, tables),
     pool(d, i18n, tables),

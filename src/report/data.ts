@@ -5,6 +5,7 @@
 import { coverageSummary, type CoverageSummary } from '../data/coverage.ts';
 import { InputError } from '../domain/errors.ts';
 import { situationReport, type Situation } from '../cycle/situation.ts';
+import { runAssessment, type Assessment } from '../cycle/assess.ts';
 import { fairSharesForCycle, type CycleFairShares } from '../cycle/fair-share.ts';
 import { implementationOverview } from '../cycle/implementation.ts';
 import { poolReport, type PoolReport } from '../cycle/pool-report.ts';
@@ -25,6 +26,8 @@ export interface ReportData {
   fairShares: CycleFairShares | null;
   pool: PoolReport | null;
   implementation: UnionOverview & { records: MilestoneRecord[] };
+  /** The classification evidence and the recorded decisions (Arts 9–11); null when it cannot be computed. */
+  assessment: Assessment | null;
   /** Sections that cannot be written yet, with the reason (stated in the Report and its manifest). */
   omitted: { section: string; reason: string }[];
 }
@@ -57,5 +60,6 @@ export async function gatherReportData(db: Db, cycle: number): Promise<ReportDat
   const fairShares = await optional('fair-shares', omitted, () => fairSharesForCycle(db, { cycle }));
   const pool = await optional('pool', omitted, () => poolReport(db, cycle));
   const implementation = await implementationOverview(db);
-  return { cycle, coverage, situation, inputs, vintages, forecast, fairShares, pool, implementation, omitted };
+  const assessment = await optional('assessment', omitted, () => runAssessment(db, { cycle }));
+  return { cycle, coverage, situation, inputs, vintages, forecast, fairShares, pool, implementation, assessment, omitted };
 }

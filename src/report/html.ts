@@ -8,6 +8,11 @@ import type { Column, ReportTable, Value } from './table.ts';
 
 export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
+function label(prefix: string | undefined, v: string, i18n: I18n): string {
+  const key = `${prefix ?? ''}${v}`;
+  return i18n.has(key) ? i18n.t(key) : v;
+}
+
 /** One value as printed in the Report's language; an absent value is a dash. */
 export function formatValue(c: Column, v: Value, i18n: I18n): string {
   if (v === null || v === '') return '–';
@@ -31,10 +36,10 @@ export function formatValue(c: Column, v: Value, i18n: I18n): string {
       return i18n.date(String(v));
     case 'state':
       return i18n.state(String(v));
-    case 'label': {
-      const key = `${c.prefix ?? ''}${v}`;
-      return i18n.has(key) ? i18n.t(key) : String(v);
-    }
+    case 'label':
+      return label(c.prefix, String(v), i18n);
+    case 'labels':
+      return String(v).split('+').map((x) => label(c.prefix, x, i18n)).join(', ');
     case 'hash':
       // The full hash is in the annex and manifest.json; the first 12 hex digits identify a file to the eye.
       return `${String(v).slice(0, 12)}…`;

@@ -10,7 +10,9 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runAssessment, type Assessment } from '../cycle/assess.ts';
 import { fairSharesForCycle } from '../cycle/fair-share.ts';
+import { recordDecision } from '../store/decisions.ts';
 import { forecastCycle } from '../cycle/forecast.ts';
 import { implementationOverview } from '../cycle/implementation.ts';
 import { proposeForCycle } from '../cycle/propose.ts';
@@ -28,16 +30,23 @@ let db: Db;
 let work: string;
 let data: ReportData;
 let engine: Situation;
+let assessed: Assessment;
 const reports: Record<string, ReportResult> = {};
 
 beforeAll(async () => {
   db = await openMemoryStore();
   await loadDataFolder(db, SHARED_DATA);
   work = mkdtempSync(path.join(tmpdir(), 'pactcycle-report-'));
+  // SYNTHETIC decisions (not the Commission's): one that follows the evidence, one that declines it, one without it.
+  const base = { cycle: 2026, date: '2025-10-15', act: 'SYNTHETIC test decision', by: 'test' } as const;
+  await recordDecision(db, { ...base, state: 'CY', category: 'under-pressure', adopted: true, ground: 'disproportionate arrivals' });
+  await recordDecision(db, { ...base, state: 'EL', category: 'at-risk', adopted: false, ground: 'covered by the pressure finding' });
+  await recordDecision(db, { ...base, state: 'BE', category: 'significant-situation', adopted: true, ground: 'reception system saturated' });
   data = await gatherReportData(db, 2026);
   for (const lang of ['en', 'nl']) reports[lang] = await writeReport(db, { cycle: 2026, lang, out: path.join(work, lang), pdf: false }, data);
   // The engine's own figures, computed again independently of the Report's run.
   engine = await situationReport(db, 2026);
+  assessed = await runAssessment(db, { cycle: 2026 });
 }, 300_000);
 
 afterAll(async () => {
@@ -208,6 +217,41 @@ describe('the projection, fair shares, pool and implementation of the 2026 Repor
     expect(svg.querySelector('path[data-geo="DK"]')!.getAttribute('data-class')).toBe('none');
     const de = a.rows.find((r) => r.state === 'DE')!;
     expect(svg.querySelector('path[data-geo="DE"] title')!.textContent).toContain(createI18n('nl').decimal(Number(de.per_thousand)));
+  });
+});
+
+describe('the classification evidence and the recorded decisions', () => {
+  it('prints runAssessment’s evidence, categories and decisions', () => {
+    const ev = annex('en', 'assessment-evidence').rows;
+    expect(ev.map((r) => [r.state, r.category, r.indicator, r.value, r.threshold, r.window])).toEqual(
+      assessed.states.flatMap((s) => s.evidence.map((e) => [s.code, e.category, e.indicator, e.value, e.threshold, e.period])),
+    );
+    expect(ev.length).toBeGreaterThan(0);
+    const states = annex('en', 'assessment-states').rows;
+    expect(states.map((r) => r.computed)).toEqual(assessed.states.map((s) => s.categories.join('+') || 'none'));
+    expect(annex('nl', 'assessment-decisions').rows.map((r) => [r.state, r.category, r.adopted])).toEqual([
+      ['EL', 'at-risk', 'false'],
+      ['CY', 'under-pressure', 'true'],
+      ['BE', 'significant-situation', 'true'],
+    ].sort((a, b) => assessed.states.findIndex((s) => s.code === a[0]) - assessed.states.findIndex((s) => s.code === b[0])));
+    expect(annex('en', 'assessment-indicators').rows).toHaveLength(assessed.states.reduce((n, s) => n + s.indicators.length, 0));
+  });
+
+  it('explains every disagreement between the evidence and the decisions, in both languages', () => {
+    const all = assessed.states.flatMap((s) => s.disagreements.map((d) => ({ state: s.code, ...d })));
+    // BE was decided without the evidence; EL's risk is supported by the evidence but declined.
+    expect(all.map((d) => `${d.state}:${d.kind}`).sort()).toEqual(['BE:adopted-without-evidence', 'EL:evidence-not-adopted']);
+    expect(annex('en', 'assessment-disagreements').rows.map((r) => `${r.state}:${r.kind}`)).toEqual(all.map((d) => `${d.state}:${d.kind}`));
+    for (const lang of ['en', 'nl']) {
+      const i18n = createI18n(lang);
+      const items = Array.from(dom(lang).querySelectorAll('#assessment li')).map((li) => li.textContent ?? '');
+      for (const d of all) {
+        expect(items.some((t) => t.startsWith(`${i18n.state(d.state)}:`) && t.includes(i18n.t(`category.${d.category}`)) && t.includes(d.ground)), `${lang} ${d.state}`).toBe(true);
+      }
+    }
+    const map = dom('en').querySelector('#assessment svg.eu-map')!;
+    expect(map.querySelector('path[data-geo="BE"]')!.getAttribute('data-class')).toBe('significant-situation');
+    expect(map.querySelector('path[data-geo="EL"]')!.getAttribute('data-class')).toBe('none');
   });
 });
 

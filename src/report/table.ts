@@ -5,12 +5,13 @@
  */
 
 /** How a column's values are printed; annexes keep the raw value whatever the type. */
-export type ColumnType = 'state' | 'text' | 'label' | 'integer' | 'decimal' | 'percent' | 'change' | 'points' | 'period' | 'date' | 'hash' | 'share';
+export type ColumnType = 'state' | 'text' | 'label' | 'integer' | 'decimal' | 'percent' | 'change' | 'points' | 'period' | 'date' | 'hash' | 'share' | 'labels';
 
 export interface Column {
   id: string;
   type: ColumnType;
-  /** For `label` columns: the catalog key is `<prefix><value>` (the annexes keep the bare value). */
+  /** For `label` columns: the catalog key is `<prefix><value>` (the annexes keep the bare value); `labels` columns hold
+   * several values joined by `+`. */
   prefix?: string;
 }
 
