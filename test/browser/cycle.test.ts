@@ -6,6 +6,9 @@
  * Coordinator allocates and records fulfilment, and the year is closed and confirmed. Every workspace passes
  * axe-core and logs no console error; screenshots of each are kept.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch, openPage, screenshot, seriousViolations, serve, signIn, USERS, type Served } from './harness.ts';
@@ -178,6 +181,29 @@ describe('the 2026 cycle, one user per role', () => {
     await decide.getByLabel(/Reference of the Council implementing act/).fill('Council Implementing Decision on the deduction of Poland');
     await submit(council, 'deduction-decided');
     await council.close();
+  });
+
+  it('Coordinator: runs a relocation matching on the adopted pool, and accepts a proposed case', async () => {
+    const page = await as(USERS.coordinator);
+    // Twelve cases from Italy, one with a family in Germany: SYNTHETIC, written for this test.
+    const cases = Array.from({ length: 12 }, (_, i) => ({
+      id: `IT-${i + 1}`, benefitting: 'IT', status: 'applicant', nationality: 'BGD', members: [{ age: 20 + i }],
+      ...(i === 0 ? { links: [{ state: 'DE', kind: 'family' }] } : {}),
+    }));
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'pactcycle-cases-')), 'cases.json');
+    writeFileSync(file, JSON.stringify({ cases }));
+    await page.locator('#match-cases').setInputFiles(file);
+    await expect.poll(() => page.locator('main').textContent()).toContain('12 cases read from cases.json');
+    const response = page.waitForResponse((r) => r.url().endsWith('/api/matching/runs') && r.request().method() === 'POST');
+    await page.getByRole('button', { name: 'Run the matching' }).click();
+    expect((await response).status()).toBe(201);
+    await expect.poll(() => page.locator('main').textContent()).toContain('12 of 12 eligible persons placed');
+    const first = page.locator('li[data-case="IT-1"]');
+    await expect.poll(() => first.textContent()).toContain('Proposed for DE through a family link');
+    await first.getByRole('button', { name: 'Accept' }).click();
+    await expect.poll(() => first.textContent()).toContain('accepted: DE');
+    await check(page, 'workspace-coordinator-matching');
+    await page.close();
   });
 
   it('Coordinator: convenes the Technical-Level Forum, allocates, and records fulfilment', async () => {

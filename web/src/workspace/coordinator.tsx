@@ -8,6 +8,7 @@ import { DataTable } from '../components/data-table.tsx';
 import { ErrorNote, Loading } from '../components/status.tsx';
 import { formatEuros, formatPercent, stateName, t, type MessageKey } from '../i18n/i18n.ts';
 import { deadlinesFor, Deadlines, statusOf } from './deadlines.tsx';
+import { MatchingPanel } from './matching.tsx';
 import { EventForm, int } from './event-form.tsx';
 import { PhaseLine } from './phase.tsx';
 import { usePool } from './use-pool.ts';
@@ -104,6 +105,7 @@ export function CoordinatorWorkspace() {
           </>
         )}
       </section>
+      {(phase === 'adopted' || phase === 'implementation') && <MatchingPanel view={view} />}
       <Deadlines view={view} code={null} />
     </>
   );
