@@ -25,6 +25,13 @@ export function parseFigure(text: string, unit: Unit | string, where: Where): nu
   return value;
 }
 
+/** A decimal number, or undefined when the text is not one (no error object built: for hot loops). */
+export function tryNumber(text: string): number | undefined {
+  if (!NUMBER.test(text)) return undefined;
+  const value = Number(text);
+  return Number.isFinite(value) ? value : undefined;
+}
+
 /** A decimal number, before its unit is known (the checks of `checkFigure` follow once it is). */
 export function parseNumber(text: string, where: Where): number {
   const t = text.trim();

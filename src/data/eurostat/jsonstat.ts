@@ -4,7 +4,7 @@
  * the figures, `status` the flags, `updated` the release. Cells become observations through the source registry.
  */
 import { InputError } from '../../domain/errors.ts';
-import { checkVintage, normaliseDataset, SeriesCollector, type EurostatParsed, type EurostatParseOptions } from './series.ts';
+import { checkVintage, normaliseDataset, SeriesCollector, type EurostatParsed, type EurostatParseOptions, type Series } from './series.ts';
 
 type Json = Record<string, unknown>;
 
@@ -114,17 +114,29 @@ export function parseJsonStat(text: string, opts: EurostatParseOptions): Eurosta
     strides[d] = stride;
     stride *= sizes[d] as number;
   }
+  // Cells of one series (all positions but time) share their codes: built once per run of consecutive cells.
+  const timeSize = sizes[timeDim] as number;
+  const timeStride = strides[timeDim]!;
+  let lastSeries = -1;
+  let series: Series | undefined;
+  const where = { key: '' };
+  const fields = { geo: 'geo', period: 'time', value: 'value' };
   const cell = (index: number, raw: unknown, key: string) => {
     if (raw === null) return;
     if (typeof raw !== 'number' || !Number.isFinite(raw)) fail(`value ${JSON.stringify(raw)} is not a number`, key);
-    const rowCodes: Record<string, string> = {};
-    let period = '';
-    for (let d = 0; d < names.length; d++) {
-      const pos = Math.floor(index / strides[d]!) % (sizes[d] as number);
-      if (d === timeDim) period = codes[d]![pos]!;
-      else rowCodes[names[d]!] = codes[d]![pos]!;
+    const timePos = Math.floor(index / timeStride) % timeSize;
+    const seriesIndex = index - timePos * timeStride;
+    if (seriesIndex !== lastSeries || !series) {
+      const seriesCodes: Record<string, string> = {};
+      for (let d = 0; d < names.length; d++) {
+        if (d === timeDim) continue;
+        seriesCodes[names[d]!] = codes[d]![Math.floor(index / strides[d]!) % (sizes[d] as number)]!;
+      }
+      series = out.series(seriesCodes);
+      lastSeries = seriesIndex;
     }
-    out.add(rowCodes, period, raw as number, flagAt(index), vintage!, { key }, { geo: 'geo', period: 'time', value: 'value' });
+    where.key = key;
+    out.cell(series, codes[timeDim]![timePos]!, raw as number, flagAt(index), vintage!, where, fields);
   };
 
   const value = doc.value;

@@ -8,7 +8,7 @@
  */
 import { InputError } from '../../domain/errors.ts';
 import { readCsv } from '../csv.ts';
-import { parseNumber } from '../values.ts';
+import { parseNumber, tryNumber } from '../values.ts';
 import { checkVintage, normaliseDataset, SeriesCollector, type EurostatParsed, type EurostatParseOptions } from './series.ts';
 
 const STRUCTURE_COLUMNS = new Set(['DATAFLOW', 'LAST UPDATE', 'STRUCTURE', 'STRUCTURE_ID', 'STRUCTURE_NAME', 'ACTION']);
@@ -68,7 +68,7 @@ export function parseSdmxCsv(text: string, opts: EurostatParseOptions): Eurostat
     const rawValue = fields[valueCol]!.trim();
     const flags = flagCol >= 0 ? fields[flagCol]!.trim() : '';
     // The unit is checked by the collector once the indicator is known; here only that it is a number at all.
-    const value = MISSING.has(rawValue) ? null : parseNumber(rawValue, at('OBS_VALUE'));
+    const value = MISSING.has(rawValue) ? null : (tryNumber(rawValue) ?? parseNumber(rawValue, at('OBS_VALUE')));
     collector.add(codes, fields[timeCol]!, value, flags, vintage, { line }, { geo: 'geo', period: 'TIME_PERIOD', value: 'OBS_VALUE' });
   }
   if (!dataset) throw new InputError('the file has no rows and does not say which dataset it is', { file, line: 1 });

@@ -10,7 +10,7 @@ import type { Observation } from '../../domain/observation.ts';
 import { canonicalPeriod, parsePeriod, periodMonths } from '../../domain/period.ts';
 import { encodeDims } from '../../store/observations.ts';
 import { currentCodes, eurostatTargets, type IndicatorDefinition } from '../registry.ts';
-import { checkFigure, checkGeo, type Where } from '../values.ts';
+import { checkFigure, checkGeo, isCountUnit, type Where } from '../values.ts';
 
 export interface EurostatParseOptions {
   /** The name errors give for the input: a path or a URL. */
@@ -47,9 +47,20 @@ export function normaliseDataset(code: string): string {
   return code.trim().toLowerCase();
 }
 
+/** A series of one input: its indicator (null when none asks for it) and what every cell of it shares. */
+export interface Series {
+  freq: string | undefined;
+  match: { def: IndicatorDefinition; dims?: Record<string, string> } | null;
+  geo: string | undefined;
+  geoChecked: boolean;
+  keyPrefix: string;
+  keySuffix: string;
+}
+
 interface Placed {
   obs: Observation;
-  where: Where;
+  line: number | undefined;
+  key: string | undefined;
 }
 
 /** Collects the observations of one input, refusing what the source registry and the store could not keep. */
@@ -58,12 +69,16 @@ export class SeriesCollector {
   private readonly targets: IndicatorDefinition[];
   private readonly byKey = new Map<string, Placed>();
   private readonly bounds: { first: string; last: string } | undefined;
+  private readonly seriesCache = new Map<string, Series>();
+  private readonly periodCache = new Map<string, { period: string; freq: string; outside: boolean }>();
+  private readonly source: string;
   cells = 0;
   skipped = 0;
 
   constructor(dataset: string, private readonly file: string, periods?: { from: string; to: string }) {
     this.dataset = normaliseDataset(dataset);
     this.targets = eurostatTargets(this.dataset);
+    this.source = `eurostat:${this.dataset}`;
     if (periods) {
       const from = parsePeriod(periods.from);
       const to = parsePeriod(periods.to);
@@ -75,6 +90,30 @@ export class SeriesCollector {
   /** True when some indicator of the registry is published in this dataset. */
   get known(): boolean {
     return this.targets.length > 0;
+  }
+
+  /**
+   * The series a set of dimension codes (without time) belongs to: the indicator it maps to, or null when no
+   * indicator asks for it. Looked up once per distinct set of codes; parsers that know where a series starts (a TSV
+   * line) call this once and `cell` for each of its cells.
+   */
+  series(codes: Readonly<Record<string, string>>): Series {
+    const cacheKey = Object.values(codes).join('\u0001');
+    let series = this.seriesCache.get(cacheKey);
+    if (series === undefined) {
+      const current = currentCodes(codes);
+      const found = this.match(current);
+      series = {
+        freq: codes.freq,
+        match: found,
+        geo: current.geo,
+        geoChecked: false,
+        keyPrefix: found ? `${found.def.id}|${current.geo}|` : '',
+        keySuffix: found ? `|${encodeDims(found.dims)}|` : '',
+      };
+      this.seriesCache.set(cacheKey, series);
+    }
+    return series;
   }
 
   /**
@@ -91,53 +130,70 @@ export class SeriesCollector {
     fields: { geo: string; period: string; value: string },
   ): void {
     if (value === null) return;
+    this.cell(this.series(codes), rawPeriod, value, flags, vintage, where, fields);
+  }
+
+  cell(
+    series: Series,
+    rawPeriod: string,
+    value: number,
+    flags: string,
+    vintage: string,
+    where: { line?: number | undefined; key?: string | undefined },
+    fields: { geo: string; period: string; value: string },
+  ): void {
     this.cells++;
     const at = (field: string): Where => ({ file: this.file, ...(where.line !== undefined ? { line: where.line } : {}), field: where.key ? `${where.key} ${field}` : field });
-    const period = canonicalPeriod(rawPeriod.trim());
-    if (!period) throw new InputError(`"${rawPeriod}" is not a period (YYYY, YYYY-Qn or YYYY-MM)`, at(fields.period));
-    const p = parsePeriod(period)!;
-    const freq = codes.freq;
-    if (freq !== undefined && freq !== p.freq) {
-      throw new InputError(`period ${period} is not of the frequency ${freq} the row gives`, at(fields.period));
-    }
-    if (this.bounds) {
-      const m = periodMonths(p);
-      if (m.first < this.bounds.first || m.last > this.bounds.last) {
-        throw new InputError(`period ${period} is outside the periods asked for (${this.bounds.first} to ${this.bounds.last})`, at(fields.period));
-      }
-    }
-    const current = currentCodes(codes);
-    const match = this.match(current);
-    if (!match) {
+    const period = this.period(rawPeriod, series.freq, () => at(fields.period));
+    const match = series.match;
+    if (match === null) {
       this.skipped++;
       return;
     }
-    const geo = current.geo;
-    if (geo === undefined) throw new InputError('the cell has no geo', at(fields.geo));
-    checkGeo(geo, at(fields.geo));
-    checkFigure(value, match.def.unit, at(fields.value));
-    const obs: Observation = {
-      indicator: match.def.id,
-      geo,
-      period,
-      value,
-      unit: match.def.unit,
-      flags,
-      source: `eurostat:${this.dataset}`,
-      vintage,
-    };
-    if (match.dims) obs.dims = match.dims;
-    const key = `${obs.indicator}|${geo}|${period}|${encodeDims(obs.dims)}|${vintage}`;
+    const geo = series.geo;
+    if (!series.geoChecked) {
+      if (geo === undefined) throw new InputError('the cell has no geo', at(fields.geo));
+      checkGeo(geo, at(fields.geo));
+      series.geoChecked = true;
+    }
+    if (value < 0 || !Number.isFinite(value) || (isCountUnit(match.def.unit) && !Number.isInteger(value))) checkFigure(value, match.def.unit, at(fields.value));
+    const key = `${series.keyPrefix}${period}${series.keySuffix}${vintage}`;
     const prev = this.byKey.get(key);
     if (!prev) {
-      this.byKey.set(key, { obs, where: at(fields.value) });
+      const obs: Observation = { indicator: match.def.id, geo: geo!, period, value, unit: match.def.unit, flags, source: this.source, vintage };
+      if (match.dims) obs.dims = { ...match.dims };
+      this.byKey.set(key, { obs, line: where.line, key: where.key });
     } else if (prev.obs.value !== value) {
-      const was = prev.where.line !== undefined ? `line ${prev.where.line}` : prev.where.field;
+      const was = prev.line !== undefined ? `line ${prev.line}` : prev.key;
       throw new InputError(
-        `duplicate cell with a different value: ${was} gives ${prev.obs.value} for ${obs.indicator} ${geo} ${period}${obs.dims ? ` [${encodeDims(obs.dims)}]` : ''}, this one ${value}`,
+        `duplicate cell with a different value: ${was} gives ${prev.obs.value} for ${match.def.id} ${geo} ${period}${match.dims ? ` [${encodeDims(match.dims)}]` : ''}, this one ${value}`,
         at(fields.value),
       );
     }
+  }
+
+  /** The canonical period of a cell, checked against the row's frequency and the periods asked for. */
+  private period(rawPeriod: string, freq: string | undefined, where: () => Where): string {
+    let cached = this.periodCache.get(rawPeriod);
+    if (cached === undefined) {
+      const period = canonicalPeriod(rawPeriod.trim());
+      if (!period) throw new InputError(`"${rawPeriod}" is not a period (YYYY, YYYY-Qn or YYYY-MM)`, where());
+      const p = parsePeriod(period)!;
+      let outside = false;
+      if (this.bounds) {
+        const m = periodMonths(p);
+        outside = m.first < this.bounds.first || m.last > this.bounds.last;
+      }
+      cached = { period, freq: p.freq, outside };
+      this.periodCache.set(rawPeriod, cached);
+    }
+    if (freq !== undefined && freq !== cached.freq) {
+      throw new InputError(`period ${cached.period} is not of the frequency ${freq} the row gives`, where());
+    }
+    if (cached.outside) {
+      throw new InputError(`period ${cached.period} is outside the periods asked for (${this.bounds!.first} to ${this.bounds!.last})`, where());
+    }
+    return cached.period;
   }
 
   /**

@@ -7,7 +7,7 @@
  * caller gives both.
  */
 import { InputError } from '../../domain/errors.ts';
-import { parseNumber } from '../values.ts';
+import { parseNumber, tryNumber } from '../values.ts';
 import { checkVintage, SeriesCollector, type EurostatParsed, type EurostatParseOptions } from './series.ts';
 
 const CELL = /^(\S+?)(?:\s+([A-Za-z]+))?$/;
@@ -51,6 +51,7 @@ export function parseEurostatTsv(text: string, opts: EurostatParseOptions): Euro
 
   let line = 1;
   const codes: Record<string, string> = {};
+  const fieldsOf = periods.map((period) => ({ geo: 'geo', period, value: period }));
   while (end + 1 < text.length) {
     start = end + 1;
     end = text.indexOf('\n', start);
@@ -68,14 +69,16 @@ export function parseEurostatTsv(text: string, opts: EurostatParseOptions): Euro
       if (!code) throw new InputError(`the code of ${dims[d]} is empty`, { file, line, field: dims[d]! });
       codes[dims[d]!] = code;
     }
+    const where = { line };
+    const series = out.series(codes);
     for (let c = 1; c < cells.length; c++) {
       const cell = cells[c]!.trim();
-      const period = periods[c - 1]!;
       if (cell === '' || cell === ':' || cell.startsWith(': ')) continue;
+      const period = periods[c - 1]!;
       const m = CELL.exec(cell);
       if (!m) throw new InputError(`"${cell}" is not a value with optional flags (e.g. 1234 p)`, { file, line, field: period });
-      const value = parseNumber(m[1]!, { file, line, field: period });
-      out.add(codes, period, value, m[2] ?? '', vintage, { line }, { geo: 'geo', period, value: period });
+      const value = tryNumber(m[1]!) ?? parseNumber(m[1]!, { file, line, field: period });
+      out.cell(series, period, value, m[2] ?? '', vintage, where, fieldsOf[c - 1]!);
     }
   }
   return { dataset: out.dataset, vintage, observations: out.observations(), cells: out.cells, skipped: out.skipped };
