@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { parseHTML } from 'linkedom';
+import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAssessment, type Assessment } from '../cycle/assess.ts';
 import { fairSharesForCycle } from '../cycle/fair-share.ts';
@@ -253,6 +254,39 @@ describe('the classification evidence and the recorded decisions', () => {
     expect(map.querySelector('path[data-geo="BE"]')!.getAttribute('data-class')).toBe('significant-situation');
     expect(map.querySelector('path[data-geo="EL"]')!.getAttribute('data-class')).toBe('none');
   });
+});
+
+/** Share of pixels that are not near-white in a binary PPM (P6), as pdftoppm writes by default. */
+function inkShare(ppm: Buffer): number {
+  const header = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(ppm.subarray(0, 40).toString('latin1'))!;
+  const pixels = ppm.subarray(header[0].length);
+  let ink = 0;
+  for (let i = 0; i < pixels.length; i += 3) if (pixels[i]! + pixels[i + 1]! + pixels[i + 2]! < 600) ink++;
+  return ink / (pixels.length / 3);
+}
+
+// One PDF only: Chromium is slow on a shared 2-core machine.
+describe.skipIf(!existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'))('the PDF', () => {
+  it('is printed by Chromium from the Dutch HTML: every page rendered and none blank', async () => {
+    const r = await writeReport(db, { cycle: 2026, lang: 'nl', out: path.join(work, 'nl-pdf'), pdf: true }, data);
+    const pdf = path.join(r.dir, 'report.pdf');
+    expect(r.files).toContain('report.pdf');
+    const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+    const pages = Number(/Pages:\s+(\d+)/.exec(info)![1]);
+    expect(pages).toBeGreaterThanOrEqual(20);
+    const pngDir = path.join(work, 'pages');
+    execFileSync('mkdir', ['-p', pngDir]);
+    execFileSync('pdftoppm', ['-r', '12', pdf, path.join(pngDir, 'p')]);
+    const files = readdirSync(pngDir).filter((f) => f.endsWith('.ppm')).sort();
+    expect(files).toHaveLength(pages);
+    for (const f of files) expect(inkShare(readFileSync(path.join(pngDir, f))), f).toBeGreaterThan(0.002);
+    // The words are Dutch and the figures the engine's: the first page carries the title, a later one Germany's applicants.
+    expect(execFileSync('pdftotext', ['-f', '1', '-l', '1', pdf, '-'], { encoding: 'utf8' })).toContain(createI18n('nl').t('report.title'));
+    const de = engine.tables.find((t) => t.id === 'asylum-applicants')!.rows.find((x) => x.key === 'DE')!.reference!.value;
+    expect(execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' })).toContain(createI18n('nl').integer(de));
+    const m = JSON.parse(readFileSync(path.join(r.dir, 'manifest.json'), 'utf8')) as ReportManifest;
+    expect(Object.keys(m.files)).toContain('report.pdf');
+  }, 180_000);
 });
 
 describe('bad input', () => {
