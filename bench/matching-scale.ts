@@ -15,12 +15,15 @@ let t = performance.now();
 const inst = generateInstance(profile, { persons, seed, places: Math.round(persons * 0.8), singlesOnly });
 const generateMs = performance.now() - t;
 const before = process.resourceUsage().maxRSS / 1024;
+const cpu0 = process.cpuUsage();
 t = performance.now();
 const r = match(inst);
 const matchMs = performance.now() - t;
+const cpu = process.cpuUsage(cpu0);
+const matchCpuMs = (cpu.user + cpu.system) / 1000;
 console.log(
   JSON.stringify({
-    persons, cases: inst.cases.length, generateMs, matchMs, cpuMs: process.cpuUsage().user / 1000,
+    persons, cases: inst.cases.length, generateMs, matchMs, matchCpuMs,
     peakRssMB: process.resourceUsage().maxRSS / 1024, rssBeforeMatchMB: before,
     objective: r.objective, bound: r.bound, gap: r.gap, optimal: r.optimal, placed: r.placedPersons, solver: r.solver,
   }),

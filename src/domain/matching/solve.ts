@@ -70,6 +70,9 @@ export interface MatchOptions {
   weights?: Weights;
 }
 
+/** Shared by every case without an unusable link: never mutated. */
+const NO_LINKS: CaseAssignment['unusableLinks'] = Object.freeze([]) as unknown as CaseAssignment['unusableLinks'];
+
 interface Explained {
   score: PairScore | null;
   link: Link | null;
@@ -186,7 +189,7 @@ function describe(pr: Prepared, rel: Relaxation, placement: Placement): MatchRes
   });
   const full = (j: number) => assigned[j]! >= pr.open[j]!.persons;
   const stateOf = (j: number) => pr.open[j]!.state;
-  const explained = new Map<string, Explained>();
+  const explained = new Map<number, Explained>();
   const pledgeOf = new Map(pr.instance.pledges.map((p) => [p.state, p]));
   const explainPlacement = (c: RelocationCase, cl: CaseClass, j: number, size: number): Explained => {
     const priceOf = (s: number) => (cl.linked ? rel.price[s]! : rel.priceWithoutLink[s]!);
@@ -220,32 +223,50 @@ function describe(pr: Prepared, rel: Relaxation, placement: Placement): MatchRes
     if (alternative) parts.push(`Best alternative ${alternative.state} (score ${alternative.score}): ${alternative.whyNot}.`);
     return { score, link, alternative, text: parts.join(' ') };
   };
-  const assignments: CaseAssignment[] = cases.map((c, i) => {
+  const linkKinds = new Map<string, number>();
+  const assignments: CaseAssignment[] = new Array<CaseAssignment>(cases.length);
+  for (let i = 0; i < cases.length; i++) {
+    const c = cases[i]!;
     const size = caseSize(c);
-    const base = { caseId: c.id, benefitting: c.benefitting, persons: size };
     const why = excludedWhy.get(i);
     if (why !== undefined) {
-      return { ...base, state: null, score: null, link: null, alternative: null, unusableLinks: [], explanation: `Not proposed for relocation: ${why}.` };
+      assignments[i] = { caseId: c.id, benefitting: c.benefitting, persons: size, state: null, score: null, link: null, alternative: null, unusableLinks: NO_LINKS, explanation: `Not proposed for relocation: ${why}.` };
+      continue;
     }
     const k = pr.classOf[i]!;
     const cl = pr.classes[k]!;
     const j = placement[i]!;
-    // Cases of one class placed in one state (with the same link there) share their explanation: computed once.
-    const linkKind = j >= 0 ? (c.links.find((l) => l.state === stateOf(j))?.kind ?? '') : '';
-    const key = `${k}|${j}|${size}|${linkKind}`;
+    // Cases of one class placed in one state (with the same link there) share their explanation: computed once,
+    // under a numeric key (a million cases make a million keys).
+    let linkKind = 0;
+    if (j >= 0 && c.links.length > 0) {
+      const kind = c.links.find((l) => l.state === stateOf(j))?.kind;
+      if (kind) {
+        linkKind = linkKinds.get(kind) ?? linkKinds.size + 1;
+        linkKinds.set(kind, linkKind);
+      }
+    }
+    const key = ((k * (ns + 1) + (j + 1)) * 64 + Math.min(size, 63)) * 8 + linkKind;
     let shared = explained.get(key);
     if (!shared) {
       shared = explainPlacement(c, cl, j, size);
       explained.set(key, shared);
     }
-    const unusableLinks = c.links.length === 0 ? [] : c.links.flatMap((l) => {
-      const p = pledgeOf.get(l.state);
-      const why = p ? pairExclusion(c, p, released) : `${l.state} made no pledge`;
-      return why ? [{ state: l.state, kind: l.kind, why }] : [];
-    });
-    const explanation = unusableLinks.length === 0 ? shared.text : `${shared.text} ${unusableLinks.map((u) => `The ${u.kind} link to ${u.state} cannot be used: ${u.why}.`).join(' ')}`;
-    return { ...base, state: j >= 0 ? stateOf(j) : null, score: shared.score, link: shared.link, alternative: shared.alternative, unusableLinks, explanation };
-  });
+    let unusableLinks: CaseAssignment['unusableLinks'] = NO_LINKS;
+    let explanation = shared.text;
+    if (c.links.length > 0) {
+      const found = c.links.flatMap((l) => {
+        const p = pledgeOf.get(l.state);
+        const whyNot = p ? pairExclusion(c, p, released) : `${l.state} made no pledge`;
+        return whyNot ? [{ state: l.state, kind: l.kind, why: whyNot }] : [];
+      });
+      if (found.length > 0) {
+        unusableLinks = found;
+        explanation = `${shared.text} ${found.map((u) => `The ${u.kind} link to ${u.state} cannot be used: ${u.why}.`).join(' ')}`;
+      }
+    }
+    assignments[i] = { caseId: c.id, benefitting: c.benefitting, persons: size, state: j >= 0 ? stateOf(j) : null, score: shared.score, link: shared.link, alternative: shared.alternative, unusableLinks, explanation };
+  }
   const objective = evaluate(pr, placement);
   const bound = rel.value;
   const gap = bound > 0 ? Math.max(0, (bound - objective) / bound) : 0;
