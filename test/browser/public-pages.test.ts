@@ -49,7 +49,9 @@ describe('the evidence behind a category', () => {
     await page.waitForSelector('svg.eu-map[data-ready="true"]');
     await page.getByRole('button', { name: 'Show evidence: Italy' }).click();
     const panel = page.getByRole('region', { name: 'Evidence for Italy' });
-    await expect.poll(() => panel.textContent()).toContain('First-time asylum applicants');
+    await expect.poll(() => panel.textContent()).toContain('First-time asylum applications');
+    // The computed evidence (the assessment engine) is shown beside the decision, never as it.
+    expect(await panel.textContent()).toContain('The evidence supports');
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'dashboard-evidence-IT');
     expect(errors).toEqual([]);

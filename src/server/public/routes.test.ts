@@ -5,6 +5,8 @@ import { buildApp } from '../app.ts';
 import { openMemoryStore, type Db } from '../../store/db.ts';
 import { seedPublishedFigures } from '../../../test/helpers/published-figures.ts';
 import type { FairSharesTable, StateSeries } from './series.ts';
+import type { CycleOverview } from './overview.ts';
+import { runAssessment } from '../../cycle/assess.ts';
 
 let db: Db;
 let app: FastifyInstance;
@@ -20,6 +22,20 @@ afterAll(async () => {
 });
 
 describe('public routes', () => {
+  it('offers the assessment engine’s evidence beside the (not yet recorded) decision in the overview', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/public/overview' });
+    expect(res.statusCode).toBe(200);
+    const o = res.json<CycleOverview>();
+    const assessment = await runAssessment(db, { cycle: 2026 });
+    const italy = assessment.states.find((s) => s.code === 'IT')!;
+    const shown = o.states.find((s) => s.geo === 'IT')!;
+    expect(shown.categories).toEqual([]); // no decision recorded: nothing is shown as decided
+    expect(shown.computedCategories).toEqual(italy.categories.map((c) => (c === 'under-pressure' && italy.sarGround ? 'under-pressure-sar' : c)));
+    const current = italy.indicators.filter((i) => i.period === 'current' && i.value !== null);
+    expect(current.length).toBeGreaterThan(0);
+    expect(shown.evidence).toEqual(current.map((i) => ({ indicator: i.indicator, value: i.value, ratio: i.disproportionality, ...(i.window ? { detail: i.window } : {}) })));
+  });
+
   it('gives a state its series normalised per 1,000 inhabitants and per € billion of GDP', async () => {
     const res = await app.inject({ method: 'GET', url: '/api/public/states/IT/series' });
     expect(res.statusCode).toBe(200);

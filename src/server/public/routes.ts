@@ -58,6 +58,7 @@ const Overview = z
         geo: z.string(),
         categories: z.array(Category),
         grounds: z.string().nullable(),
+        computedCategories: z.array(z.enum(['under-pressure', 'under-pressure-sar', 'at-risk', 'significant-situation'])),
         evidence: z.array(z.object({ indicator: z.string(), value: z.number(), ratio: z.number().nullable(), detail: z.string().optional() })),
       }),
     ),

@@ -16,6 +16,8 @@ export interface StateClassification {
   geo: string;
   categories: Category[];
   grounds: string | null;
+  /** What the assessment's evidence supports (not a decision); `under-pressure-sar` is the Art 11(3) ground. */
+  computedCategories: ('under-pressure' | 'under-pressure-sar' | 'at-risk' | 'significant-situation')[];
   evidence: EvidenceLine[];
 }
 

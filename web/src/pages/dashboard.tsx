@@ -109,6 +109,10 @@ function Evidence({ state, adopted, onClose }: { state: StateClassification; ado
         <strong>{t('dashboard.categories')}:</strong> {adopted ? state.categories.map(categoryLabel).join(', ') || t('category.none') : t('dashboard.notDecided')}
       </p>
       {state.grounds && <p><strong>{t('dashboard.grounds')}:</strong> {state.grounds}</p>}
+      <p>
+        <strong>{t('dashboard.computedCategories')}:</strong>{' '}
+        {state.computedCategories.map((c) => t(`category.computed.${c}` as MessageKey)).join(', ') || t('category.none')}
+      </p>
       {state.evidence.length ? (
         <DataTable
           caption={t('dashboard.computedEvidence')}
