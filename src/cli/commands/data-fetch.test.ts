@@ -1,24 +1,12 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { F3_NAMA_10_GDP_IT, fixture } from '../../../test/helpers/fixtures.ts';
 import { replayServer, type ReplayServer } from '../../../test/helpers/replay-server.ts';
-import { main } from '../main.ts';
+import { runCli } from '../../../test/helpers/cli.ts';
 
-async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
-  try {
-    const code = await main(['node', 'pactcycle', ...args]);
-    return { code, stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
+const run = runCli;
 
 describe('pactcycle data fetch, and data load from the live API when no folder exists', () => {
   let server: ReplayServer;

@@ -1,25 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { realText, replaceLine, tempFolder, type TempFolder } from '../../../test/helpers/data-folder.ts';
-import { main } from '../main.ts';
+import { runCli } from '../../../test/helpers/cli.ts';
 
 const FILES = ['eurostat/gdp_current_prices_meur_2010_2024.csv', 'eurostat/orders_to_leave_and_returns_annual_selected_countries_2008_2025.csv'];
 
-async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
-  try {
-    const code = await main(['node', 'pactcycle', ...args]);
-    return { code, stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
+const run = runCli;
 
 describe('pactcycle data', () => {
   let home: string;
