@@ -14,6 +14,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAssessment, type Assessment } from '../cycle/assess.ts';
 import { fairSharesForCycle } from '../cycle/fair-share.ts';
 import { recordDecision } from '../store/decisions.ts';
+import { appendEntries } from '../store/ledger.ts';
+import { event, pledge, stateAccounts, syntheticProposal, type PoolEvent } from '../domain/pool/index.ts';
+import { poolReport, poolState } from '../cycle/pool-report.ts';
 import { forecastCycle } from '../cycle/forecast.ts';
 import { implementationOverview } from '../cycle/implementation.ts';
 import { proposeForCycle } from '../cycle/propose.ts';
@@ -253,6 +256,33 @@ describe('the classification evidence and the recorded decisions', () => {
     const map = dom('en').querySelector('#assessment svg.eu-map')!;
     expect(map.querySelector('path[data-geo="BE"]')!.getAttribute('data-class')).toBe('significant-situation');
     expect(map.querySelector('path[data-geo="EL"]')!.getAttribute('data-class')).toBe('none');
+  });
+});
+
+// Last of the golden tests: it records the Council act in the 2026 ledger.
+describe('the pool after the Council adopts it', () => {
+  it('drops the confidential mark and prints each state’s fair share, pledges, deductions and implementation', async () => {
+    // SYNTHETIC pool events (not the real cycle): a proposal, the Forum, two pledges, the Council act.
+    const events: PoolEvent[] = [
+      event('proposal-drafted', 'commission', '2025-11-11T12:00:00Z', syntheticProposal(2026)),
+      event('forum-opened', 'council', '2025-11-18T09:00:00Z', {}),
+      pledge('2025-11-20T10:00:00Z', 'DE', 'de-1', { kind: 'financial', euros: 40_000_000 }),
+      pledge('2025-11-21T10:00:00Z', 'FR', 'fr-1', { kind: 'relocation', persons: 900 }),
+      event('pool-adopted', 'council', '2025-12-19T12:00:00Z', { act: 'SYNTHETIC Council Implementing Decision', referenceRelocations: 30_000, referenceFinancialEur: 600_000_000 }),
+    ];
+    await appendEntries(db, 2026, 0, events.map((e) => ({ type: e.type, actor: 'test', role: e.role, recordedAt: new Date('2025-12-19T12:00:00Z'), payload: e })));
+    const r = await writeReport(db, { cycle: 2026, lang: 'nl', out: path.join(work, 'nl-adopted'), pdf: false }, { ...data, pool: await poolReport(db, 2026) });
+    const html = readFileSync(path.join(r.dir, 'report.html'), 'utf8');
+    expect(html).not.toContain(createI18n('nl').t('pool.confidential'));
+    expect(r.files).not.toContain('annexes/pool-proposal.csv');
+    const state = await poolState(db, 2026);
+    if (state.phase !== 'adopted') throw new Error(`expected an adopted pool, got ${state.phase}`);
+    const accounts = JSON.parse(readFileSync(path.join(r.dir, 'annexes/pool-accounts.json'), 'utf8')) as { rows: Record<string, unknown>[] };
+    expect(accounts.rows.map((x) => [x.state, x.pledged_eur, x.deducted_eur, x.implemented_eur, x.outstanding_eur])).toEqual(
+      stateAccounts(state).map((a) => [a.code, a.pledged.euroEquivalent, a.deducted.euroEquivalent, a.implemented.euroEquivalent, a.outstanding.euroEquivalent]),
+    );
+    expect(accounts.rows.find((x) => x.state === 'FR')!.pledged_relocations).toBe(900);
+    expect(html).toContain('SYNTHETIC Council Implementing Decision');
   });
 });
 
