@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { UsageError } from '../domain/errors.ts';
+import { InputError } from '../domain/errors.ts';
 import type { Db } from '../store/db.ts';
 import { writeAnnexes } from './annexes.ts';
 import { buildReport } from './build.ts';
@@ -50,7 +50,7 @@ export const defaultOut = (cycle: number, lang: string) => path.join('out', `rep
 const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
 function checkOptions(opts: ReportOptions): { cycle: number; lang: string; out: string; pdf: boolean } {
-  if (!Number.isInteger(opts.cycle) || opts.cycle < 2024 || opts.cycle > 2100) throw new UsageError(`the cycle must be a year from 2024 on, got ${opts.cycle}`);
+  if (!Number.isInteger(opts.cycle) || opts.cycle < 2010 || opts.cycle > 2100) throw new InputError(`unknown cycle ${opts.cycle}: a cycle is a year from 2010 to 2100`, { field: 'cycle' });
   const lang = opts.lang ?? 'en';
   catalog(lang); // throws the UsageError naming the languages
   const out = opts.out ?? defaultOut(opts.cycle, lang);

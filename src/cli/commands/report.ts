@@ -3,6 +3,7 @@
  * Migration Report (AMMR Art 9) as report.html, report.pdf, annexes and manifest.json, written all or nothing.
  */
 import type { Command } from 'commander';
+import { UsageError } from '../../domain/errors.ts';
 import { LANGUAGES, writeReport } from '../../report/index.ts';
 import { printJson, withStore } from '../io.ts';
 import { parseCycle } from '../cycle-option.ts';
@@ -18,6 +19,8 @@ export function register(program: Command): void {
     .option('--json', 'machine-readable output')
     .action(async (opts: { cycle: string; lang: string; out?: string; pdf: boolean; json?: boolean }) => {
       const cycle = parseCycle(opts.cycle);
+      // Known before the store is opened: a wrong language is the caller's mistake, not the data's.
+      if (!LANGUAGES.includes(opts.lang)) throw new UsageError(`unknown language "${opts.lang}"; the Report is written in ${LANGUAGES.join(', ')}`);
       const result = await withStore((db) => writeReport(db, { cycle, lang: opts.lang, pdf: opts.pdf, ...(opts.out ? { out: opts.out } : {}) }));
       if (opts.json) {
         printJson(result);
