@@ -8,7 +8,9 @@ import { applyEvents, EMPTY_POOL, isAdopted, poolAccount, stateAccounts, type Po
 import type { CouncilAct, PoolState } from '../domain/pool/state.ts';
 import type { Queryable } from '../store/db.ts';
 import { readEntries } from '../store/ledger.ts';
+import type { Assessment } from './assess.ts';
 import { proposeForCycle } from './propose.ts';
+import type { SarPercentage } from '../domain/pool/sar-percentage.ts';
 
 export type PoolReport =
   | {
@@ -17,6 +19,8 @@ export type PoolReport =
       /** Where the proposal comes from: the ledger's `proposal-drafted`, or computed for the Report. */
       origin: 'ledger' | 'computed';
       proposal: Proposal;
+      /** How the Art 12(5) search-and-rescue percentage was derived from the assessment, when the engine computed it. */
+      sar?: SarPercentage;
       confidential: true;
     }
   | {
@@ -35,12 +39,13 @@ export async function poolState(db: Queryable, cycle: number): Promise<PoolState
   return applyEvents(EMPTY_POOL, entries.map((e) => e.payload as PoolEvent));
 }
 
-export async function poolReport(db: Queryable, cycle: number): Promise<PoolReport> {
+/** With the assessment, a computed proposal carries the Art 12(5) percentage as `pactcycle start` and `pool propose` do. */
+export async function poolReport(db: Queryable, cycle: number, assessment?: Assessment): Promise<PoolReport> {
   const state = await poolState(db, cycle);
   if (isAdopted(state)) {
     return { adopted: true, phase: state.phase, proposal: state.proposal, act: state.councilAct, states: stateAccounts(state), pool: poolAccount(state), confidential: false };
   }
   if (state.phase !== 'empty') return { adopted: false, phase: state.phase, origin: 'ledger', proposal: state.proposal, confidential: true };
-  const { proposal } = await proposeForCycle(db, { cycle });
-  return { adopted: false, phase: state.phase, origin: 'computed', proposal, confidential: true };
+  const { proposal, sar } = await proposeForCycle(db, { cycle, ...(assessment ? { assessment } : {}) });
+  return { adopted: false, phase: state.phase, origin: 'computed', proposal, ...(sar ? { sar } : {}), confidential: true };
 }

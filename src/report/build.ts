@@ -146,6 +146,9 @@ function pool(d: ReportData, i18n: I18n, tables: BuiltReport['tables']): Section
   if (!p.adopted) {
     blocks.push({ kind: 'notice', text: i18n.t('pool.confidential') });
     blocks.push({ kind: 'p', text: i18n.t(p.origin === 'ledger' ? 'pool.proposal.ledger' : 'pool.proposal.computed', { relocations: ref.relocations, financial: ref.financial, phase: p.phase }) });
+    if (p.proposal.sarPercentage !== undefined) {
+      blocks.push({ kind: 'p', text: i18n.t('pool.sar', { percentage: i18n.decimal(p.proposal.sarPercentage, 1), basis: p.origin === 'computed' && p.sar ? p.sar.basis : '' }) });
+    }
     blocks.push(tableBlock(tables, proposalTable(p), i18n));
   } else {
     blocks.push({ kind: 'p', text: i18n.t('pool.adopted', { act: p.act.act, date: i18n.date(p.act.adoptedAt), relocations: p.act.referenceRelocations, financial: p.act.referenceFinancialEur, phase: p.phase }) });

@@ -58,8 +58,8 @@ export async function gatherReportData(db: Db, cycle: number): Promise<ReportDat
   const omitted: ReportData['omitted'] = [];
   const forecast = await forecastRoutes(db, cycle);
   const fairShares = await optional('fair-shares', omitted, () => fairSharesForCycle(db, { cycle }));
-  const pool = await optional('pool', omitted, () => poolReport(db, cycle));
-  const implementation = await implementationOverview(db);
   const assessment = await optional('assessment', omitted, () => runAssessment(db, { cycle }));
+  const pool = await optional('pool', omitted, () => poolReport(db, cycle, assessment ?? undefined));
+  const implementation = await implementationOverview(db);
   return { cycle, coverage, situation, inputs, vintages, forecast, fairShares, pool, implementation, assessment, omitted };
 }

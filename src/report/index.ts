@@ -22,7 +22,7 @@ import { checkWritable, writeAtomically } from './output.ts';
 import { printPdf } from './pdf.ts';
 
 export { LANGUAGES } from './i18n/index.ts';
-export type { ReportData } from './data.ts';
+export { gatherReportData, type ReportData } from './data.ts';
 
 export interface ReportOptions {
   cycle: number;

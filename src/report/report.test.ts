@@ -194,8 +194,10 @@ describe('the projection, fair shares, pool and implementation of the 2026 Repor
   });
 
   it('marks the pool proposal confidential before adoption and prints proposeForCycle’s lines', async () => {
-    const { proposal } = await proposeForCycle(db, { cycle: 2026 });
+    // As `pactcycle start` and `pool propose` compute it: with the assessment, for the Art 12(5) percentage.
+    const { proposal, sar } = await proposeForCycle(db, { cycle: 2026, assessment: assessed });
     const a = annex('en', 'pool-proposal');
+    if (sar) expect(dom('en').querySelector('#pool')!.textContent).toContain(sar.basis);
     expect(a.rows.map((r) => [r.state, r.relocations, r.financial_eur])).toEqual(proposal.states.map((s) => [s.code, s.relocations, s.financialEur]));
     expect(a.rows.reduce((n, r) => n + Number(r.relocations), 0)).toBe(proposal.referenceRelocations);
     for (const lang of ['en', 'nl']) {

@@ -9,7 +9,7 @@ import { coverageSummary, loadDefaultDataIfEmpty } from '../../data/index.ts';
 import { latestSupportedCycle } from '../../cycle/latest.ts';
 import { runAssessment } from '../../cycle/assess.ts';
 import { proposeForCycle } from '../../cycle/propose.ts';
-import { writeReport } from '../../report/index.ts';
+import { gatherReportData, writeReport } from '../../report/index.ts';
 import { formatSharePercent } from '../../domain/fair-share.ts';
 import { UsageError } from '../../domain/errors.ts';
 import { buildApp } from '../../server/app.ts';
@@ -64,8 +64,10 @@ async function runCycle(db: Db, opts: StartOptions): Promise<number> {
   if (sar) say(`  ${sar.percentage} % indicatively for search-and-rescue states (Art 12(5)): ${sar.basis}`);
 
   if (opts.report) {
+    // The figures are the same in every language: computed once, written twice.
+    const data = await gatherReportData(db, cycle);
     for (const lang of ['en', 'nl']) {
-      const r = await writeReport(db, { cycle, lang, pdf: opts.pdf, out: path.join(opts.out, `report-${cycle}-${lang}`) });
+      const r = await writeReport(db, { cycle, lang, pdf: opts.pdf, out: path.join(opts.out, `report-${cycle}-${lang}`) }, data);
       say(`\nReport (${lang}): ${path.resolve(r.dir, 'report.html')}${r.files.includes('report.pdf') ? ` and report.pdf` : ''}; annexes and manifest.json beside it.`);
     }
   }
