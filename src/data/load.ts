@@ -13,6 +13,9 @@ import type { Observation } from '../domain/observation.ts';
 import type { Db, Queryable } from '../store/db.ts';
 import { beginLoad, countObservations, encodeDims, finishLoad, insertObservations } from '../store/observations.ts';
 import { readManifest, type Manifest, type ManifestFile } from './manifest.ts';
+import { parseJsonStat } from './eurostat/jsonstat.ts';
+import { parseSdmxCsv } from './eurostat/sdmx-csv.ts';
+import { parseEurostatTsv } from './eurostat/tsv.ts';
 import { parseTidyCsv } from './tidy-csv.ts';
 
 /** The manifest checked into the repository, describing `../shared/data`. */
@@ -110,8 +113,32 @@ export function parseDataFolder(dir: string, manifest: Manifest = readManifest(m
       superseded: 0,
     });
   }
+  for (const entry of manifest.eurostat) {
+    const full = path.join(dir, entry.file);
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(full);
+    } catch {
+      throw new InputError('the manifest describes this file but the folder does not have it', { file: full });
+    }
+    const opts = { file: full, dataset: entry.dataset, vintage: entry.vintage, periods: entry.periods };
+    const text = bytes.toString('utf8');
+    const parsed = entry.format === 'jsonstat' ? parseJsonStat(text, opts) : entry.format === 'tsv' ? parseEurostatTsv(text, opts) : parseSdmxCsv(text, opts);
+    files.push({
+      file: entry.file,
+      sha256: sha256(bytes),
+      bytes: bytes.length,
+      indicators: [...new Set(parsed.observations.map((o) => o.indicator))].sort(),
+      source: `eurostat:${parsed.dataset}`,
+      vintage: parsed.vintage,
+      fallback: Boolean(entry.fallback),
+      rowsRead: parsed.cells,
+      observations: parsed.observations,
+      superseded: 0,
+    });
+  }
   applyFallbacks(files);
-  const described = new Set([...manifest.files.map((f) => f.file), ...manifest.notLoaded.map((f) => f.file), 'manifest.json']);
+  const described = new Set([...manifest.files.map((f) => f.file), ...manifest.eurostat.map((f) => f.file), ...manifest.notLoaded.map((f) => f.file), 'manifest.json']);
   const undescribed = listFiles(dir).filter((f) => !described.has(f) && !path.basename(f).startsWith('.'));
   return { dir, manifest, files, undescribed };
 }

@@ -72,10 +72,28 @@ const fileEntry = z.strictObject({
   fallback: z.boolean().optional(),
 });
 
+/**
+ * A file of the folder in one of Eurostat's own formats (a saved API answer or a bulk download), read by the parsers
+ * of src/data/eurostat/ into the indicators of the source registry. The dataset and vintage are needed where the file
+ * does not say them (bulk TSV; SDMX 3.0 CSV has no release date).
+ */
+const eurostatEntry = z.strictObject({
+  file: z.string().min(1),
+  description: z.string().optional(),
+  format: z.enum(['jsonstat', 'sdmx-csv', 'tsv']),
+  dataset: z.string().regex(/^[a-z0-9_]+$/, 'a Eurostat dataset code in lower case').optional(),
+  vintage: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a vintage here is YYYY-MM-DD').optional(),
+  /** The periods the file covers (inclusive); a cell outside is an error. */
+  periods: z.strictObject({ from: period, to: period }).optional(),
+  fallback: z.boolean().optional(),
+});
+
 export const manifestSchema = z.strictObject({
   $schema: z.string().optional(),
   description: z.string().optional(),
   files: z.array(fileEntry),
+  /** Files in Eurostat's formats (JSON-stat 2.0, SDMX-CSV, bulk TSV). */
+  eurostat: z.array(eurostatEntry).default([]),
   /** Files of the folder deliberately not loaded, with the reason. */
   notLoaded: z.array(z.strictObject({ file: z.string(), reason: z.string() })).default([]),
 });
@@ -83,6 +101,7 @@ export const manifestSchema = z.strictObject({
 export type Manifest = z.infer<typeof manifestSchema>;
 export type ManifestFile = z.infer<typeof fileEntry>;
 export type ManifestTarget = z.infer<typeof target>;
+export type ManifestEurostatFile = z.infer<typeof eurostatEntry>;
 
 export function parseManifest(text: string, file: string): Manifest {
   let json: unknown;
@@ -98,6 +117,13 @@ export function parseManifest(text: string, file: string): Manifest {
   }
   const manifest = result.data;
   const seen = new Set<string>();
+  manifest.eurostat.forEach((f, i) => {
+    if (seen.has(f.file)) throw new InputError(`the file ${f.file} is described twice`, { file, field: `eurostat.${i}.file` });
+    seen.add(f.file);
+    if (f.format === 'tsv' && (!f.dataset || !f.vintage)) {
+      throw new InputError(`${f.file}: a bulk TSV file names neither its dataset nor its release; give dataset and vintage`, { file, field: `eurostat.${i}` });
+    }
+  });
   manifest.files.forEach((f, i) => {
     if (seen.has(f.file)) throw new InputError(`the file ${f.file} is described twice`, { file, field: `files.${i}.file` });
     seen.add(f.file);

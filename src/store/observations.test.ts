@@ -57,6 +57,13 @@ for (const backend of BACKENDS) {
       expect((await queryObservations(db, { indicator: 'population' })).map((o) => [o.period, o.value])).toEqual([['2022', 2]]);
     });
 
+    it('refuses two different values for one key within the same call, storing nothing of it', async () => {
+      const db = await open();
+      await load(db, [obs('2021', 1)]);
+      await expect(load(db, [obs('2022', 2), obs('2023', 3), obs('2022', 4)])).rejects.toThrow(/x\.csv.*population DE 2022 vintage 2024-01-18 is already stored as 2; the file says 4/);
+      expect((await queryObservations(db, { indicator: 'population' })).map((o) => [o.period, o.value])).toEqual([['2021', 1]]);
+    });
+
     it('separates rows by extra dimensions and reports coverage', async () => {
       const db = await open();
       await load(db, [obs('2022', 2), obs('2022', 7, '2024-01-18', { citizen: 'SY' }), obs('2023-05', 1)]);

@@ -23,14 +23,13 @@ export function decodeDims(text: string): Record<string, string> | undefined {
 }
 
 interface ChunkResult {
-  n: number;
-  indicator?: string | null;
-  geo?: string;
-  period?: string;
-  dims?: string;
-  vintage?: string;
-  value?: number;
-  stored?: number;
+  indicator: string;
+  geo: string;
+  period: string;
+  dims: string;
+  vintage: string;
+  value: number;
+  stored: number;
 }
 
 export interface InsertResult {
@@ -47,17 +46,6 @@ export async function insertObservations(
   onProgress?: (done: number) => void,
 ): Promise<InsertResult> {
   let inserted = 0;
-  // A conflict needs a stored row of the same indicator and vintage. When there is none (an empty store, a new
-  // release) the join that looks for conflicts is skipped: on PGlite it costs about as much as the insert itself.
-  const pairs = [...new Set(rows.map((r) => `${r.indicator}\u0000${r.vintage}`))].map((k) => k.split('\u0000') as [string, string]);
-  const overlap =
-    pairs.length > 0 &&
-    (
-      await tx.query(
-        `SELECT 1 FROM observation o JOIN unnest($1::text[], $2::text[]) AS p(indicator, vintage) USING (indicator, vintage) LIMIT 1`,
-        [pairs.map((p) => p[0]), pairs.map((p) => p[1])],
-      )
-    ).length > 0;
   for (let start = 0; start < rows.length; start += CHUNK) {
     const chunk = rows.slice(start, start + CHUNK);
     const cols = [
@@ -73,41 +61,37 @@ export async function insertObservations(
     ];
     const incoming = `SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::float8[], $7::text[], $8::text[], $9::text[])
       AS t(indicator, geo, period, dims, vintage, value, unit, flags, source)`;
-    // One statement per chunk, so the arrays cross to the database once. Without stored rows of the same indicator
-    // and vintage there can be no conflict, and the plain insert is used.
-    const result = overlap
-      ? await tx.query<ChunkResult>(
-          // The conflict check reads the table as it was before this statement (a CTE's snapshot); the insert runs
-          // only when there is no conflict.
-          `WITH incoming AS (${incoming}),
-           conflict AS (
-             SELECT i.indicator, i.geo, i.period, i.dims, i.vintage, i.value, o.value AS stored
-             FROM incoming i JOIN observation o USING (indicator, geo, period, dims, vintage)
-             WHERE o.value <> i.value LIMIT 1),
-           ins AS (
-             INSERT INTO observation (indicator, geo, period, dims, vintage, value, unit, flags, source, load_id)
-             SELECT indicator, geo, period, dims, vintage, value, unit, flags, source, $10 FROM incoming
-             WHERE NOT EXISTS (SELECT 1 FROM conflict)
-             ON CONFLICT DO NOTHING RETURNING 1)
-           SELECT (SELECT count(*)::int FROM ins) AS n, c.* FROM (SELECT 1) one LEFT JOIN conflict c ON true`,
-          [...cols, loadId],
-        )
-      : await tx.query<ChunkResult>(
-          `WITH ins AS (
-             INSERT INTO observation (indicator, geo, period, dims, vintage, value, unit, flags, source, load_id)
-             SELECT indicator, geo, period, dims, vintage, value, unit, flags, source, $10 FROM (${incoming}) s
-             ON CONFLICT DO NOTHING RETURNING 1)
-           SELECT count(*)::int AS n FROM ins`,
-          [...cols, loadId],
-        );
-    const c = result[0];
-    if (c?.indicator) {
-      throw new InputError(
-        `${c.indicator} ${c.geo} ${c.period}${c.dims ? ` [${c.dims}]` : ''} vintage ${c.vintage} is already stored as ${c.stored}; the file says ${c.value}. A vintage cannot change: give the new figures a new vintage`,
-        { file, field: 'value' },
+    // Insert first: a row that is not inserted already had its key stored (or repeats one of this chunk). Only then
+    // is it worth looking for a stored value that differs; new data (an empty store, a new release) never pays for
+    // that join, which on PGlite costs more than the insert itself.
+    const result = await tx.query<{ n: number }>(
+      `WITH ins AS (
+         INSERT INTO observation (indicator, geo, period, dims, vintage, value, unit, flags, source, load_id)
+         SELECT indicator, geo, period, dims, vintage, value, unit, flags, source, $10 FROM (${incoming}) s
+         ON CONFLICT DO NOTHING RETURNING 1)
+       SELECT count(*)::int AS n FROM ins`,
+      [...cols, loadId],
+    );
+    const n = result[0]?.n ?? 0;
+    if (n < chunk.length) {
+      // Rows just inserted match themselves with an equal value, so any row found here is a real conflict: a stored
+      // figure, or another row of this chunk, with the same key and a different value.
+      const conflicts = await tx.query<ChunkResult>(
+        `WITH incoming AS (${incoming})
+         SELECT i.indicator, i.geo, i.period, i.dims, i.vintage, i.value, o.value AS stored
+         FROM incoming i JOIN observation o USING (indicator, geo, period, dims, vintage)
+         WHERE o.value <> i.value LIMIT 1`,
+        cols,
       );
+      const c = conflicts[0];
+      if (c) {
+        throw new InputError(
+          `${c.indicator} ${c.geo} ${c.period}${c.dims ? ` [${c.dims}]` : ''} vintage ${c.vintage} is already stored as ${c.stored}; the file says ${c.value}. A vintage cannot change: give the new figures a new vintage`,
+          { file, field: 'value' },
+        );
+      }
     }
-    inserted += result[0]?.n ?? 0;
+    inserted += n;
     onProgress?.(Math.min(start + CHUNK, rows.length));
   }
   return { inserted, unchanged: rows.length - inserted };

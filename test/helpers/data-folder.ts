@@ -33,6 +33,7 @@ export function tempFolder(files: string[], texts: Record<string, string> = {}, 
   const dir = mkdtempSync(path.join(tmpdir(), 'pactcycle-data-'));
   const manifest: Manifest = {
     files: files.map((f) => ({ ...realEntry(f), ...entries[f] })),
+    eurostat: [],
     notLoaded: [],
   };
   for (const f of files) {

@@ -1,0 +1,12 @@
+import { mkdtempSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { parseDataFolder, storeParsedFolder } from '../src/data/load.ts';
+import { openStore } from '../src/store/db.ts';
+import { SHARED_DATA } from '../test/helpers/data-folder.ts';
+const p = parseDataFolder(SHARED_DATA);
+const db = await openStore({ home: mkdtempSync('/tmp/pcb-') });
+const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+const t0 = performance.now(); const c0 = cpu();
+await storeParsedFolder(db, p);
+console.log('store', (performance.now() - t0).toFixed(0), (cpu() - c0).toFixed(0));
+await db.close();
