@@ -38,6 +38,8 @@ export function euMap(spec: MapSpec): string {
   const all = europe();
   const eu = { ...all, features: all.features.filter((f) => f.properties.geo && f.properties.geo !== 'IS') };
   const projection = geoAzimuthalEqualArea().rotate([-10, -52]).fitExtent([[8, 8], [WIDTH - 8, HEIGHT - 8]], eu);
+  // Neighbours reach far beyond the frame (Russia, the Sahara): clipping keeps the inline SVG small.
+  projection.clipExtent([[0, 0], [WIDTH, HEIGHT]]);
   const path = geoPath(projection).digits(1);
   const shapes: string[] = [];
   const dots: string[] = [];
