@@ -86,18 +86,21 @@ function listFiles(dir: string, prefix = ''): string[] {
   return out;
 }
 
+function readDescribedFile(full: string): Buffer {
+  try {
+    return readFileSync(full);
+  } catch {
+    throw new InputError('the manifest describes this file but the folder does not have it', { file: full });
+  }
+}
+
 /** Reads and parses every file the manifest describes; touches no store. */
 export function parseDataFolder(dir: string, manifest: Manifest = readManifest(manifestPathFor(dir))): ParsedFolder {
   if (!existsSync(dir)) throw new InputError('the data folder does not exist', { file: dir });
   const files: ParsedDataFile[] = [];
   for (const entry of manifest.files) {
     const full = path.join(dir, entry.file);
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(full);
-    } catch {
-      throw new InputError('the manifest describes this file but the folder does not have it', { file: full });
-    }
+    const bytes = readDescribedFile(full);
     const parsed = parseTidyCsv(bytes.toString('utf8'), entry, full);
     files.push({
       file: entry.file,
@@ -115,12 +118,7 @@ export function parseDataFolder(dir: string, manifest: Manifest = readManifest(m
   }
   for (const entry of manifest.eurostat) {
     const full = path.join(dir, entry.file);
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(full);
-    } catch {
-      throw new InputError('the manifest describes this file but the folder does not have it', { file: full });
-    }
+    const bytes = readDescribedFile(full);
     const opts = { file: full, dataset: entry.dataset, vintage: entry.vintage, periods: entry.periods };
     const text = bytes.toString('utf8');
     const parsed = entry.format === 'jsonstat' ? parseJsonStat(text, opts) : entry.format === 'tsv' ? parseEurostatTsv(text, opts) : parseSdmxCsv(text, opts);

@@ -4,6 +4,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
+import type { FanChartRow } from '../domain/forecast/fan-chart.ts';
 import type { I18n } from './i18n/index.ts';
 
 function document(): Document {
@@ -43,18 +44,8 @@ export function pairedBarChart(rows: readonly PairedBar[], i18n: I18n, labels: {
 
 const monthDate = (p: string) => new Date(`${p}-01T00:00:00Z`);
 
-export interface FanRow {
-  period: string;
-  actual?: number;
-  mean?: number;
-  lo80?: number;
-  hi80?: number;
-  lo95?: number;
-  hi95?: number;
-}
-
 /** A fan chart: the observed months as a line, the forecast median dashed, 80 % and 95 % intervals as bands. */
-export function fanChart(rows: readonly FanRow[], i18n: I18n, labels: { title: string; y: string }): string {
+export function fanChart(rows: readonly FanChartRow[], i18n: I18n, labels: { title: string; y: string }): string {
   const data = rows.map((r) => ({ ...r, date: monthDate(r.period) }));
   const band = data.filter((r) => r.lo95 !== undefined);
   const svg = Plot.plot({
