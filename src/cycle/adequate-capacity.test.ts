@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { BACKENDS } from '../../test/helpers/backends.ts';
+import { describe, expect, it } from 'vitest';
+import { BACKENDS, storePerTest } from '../../test/helpers/backends.ts';
 import type { Observation } from '../domain/observation.ts';
 import type { Db } from '../store/db.ts';
 import { beginLoad, insertObservations } from '../store/observations.ts';
@@ -21,12 +21,10 @@ const months = (y: number) => Array.from({ length: 12 }, (_, i) => `${y}-${Strin
 
 for (const backend of BACKENDS) {
   describe.skipIf(!backend.available)(`adequate capacity from the store on ${backend.name}`, () => {
-    let dispose: (() => Promise<void>) | undefined;
-    afterEach(async () => dispose?.());
+    const open = storePerTest(backend);
 
     it('attributes routes, substitutes sea arrivals for SAR in IT/MT, and leaves refusals out when not stored', async () => {
-      const h = await backend.open();
-      dispose = h.dispose;
+      const h = await open();
       const rows: Observation[] = [];
       for (const y of [2021, 2022, 2023]) {
         rows.push(o('irregular_crossings', 'EU27_2020', String(y), 1000, { route: 'Western African Route' }));

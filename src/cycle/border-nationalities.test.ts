@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { BACKENDS } from '../../test/helpers/backends.ts';
+import { describe, expect, it } from 'vitest';
+import { BACKENDS, storePerTest } from '../../test/helpers/backends.ts';
 import type { Observation } from '../domain/observation.ts';
 import type { Db } from '../store/db.ts';
 import { beginLoad, insertObservations } from '../store/observations.ts';
@@ -19,12 +19,10 @@ async function load(db: Db, rows: Observation[]) {
 
 for (const backend of BACKENDS) {
   describe.skipIf(!backend.available)(`border nationalities from the store on ${backend.name}`, () => {
-    let dispose: (() => Promise<void>) | undefined;
-    afterEach(async () => dispose?.());
+    const open = storePerTest(backend);
 
     it('says the data by citizenship is missing when the store has none, and lists nothing', async () => {
-      const h = await backend.open();
-      dispose = h.dispose;
+      const h = await open();
       const r = await borderNationalitiesFromStore(h.db, 2026);
       expect(r.status).toBe('missing');
       expect(r.result).toBeNull();
@@ -33,8 +31,7 @@ for (const backend of BACKENDS) {
     });
 
     it('uses the latest year before the year asked, Union-wide, nationalities only', async () => {
-      const h = await backend.open();
-      dispose = h.dispose;
+      const h = await open();
       await load(h.db, [
         // 2024: AA 10 %, BB 50 %, an aggregate and an unknown citizenship that are not nationalities, a state's row.
         o('first_instance_decisions', '2024', 1000, 'AA'), o('first_instance_positive', '2024', 100, 'AA'),

@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { BACKENDS } from '../../test/helpers/backends.ts';
+import { describe, expect, it } from 'vitest';
+import { BACKENDS, storePerTest } from '../../test/helpers/backends.ts';
 import { currentDecisions, parseDecision } from '../domain/assessment/decisions.ts';
 import { listDecisions, recordDecision } from './decisions.ts';
 
@@ -8,13 +8,8 @@ const decision = (over: Record<string, unknown> = {}) =>
 
 for (const backend of BACKENDS) {
   describe.skipIf(!backend.available)(`decision records on ${backend.name}`, () => {
-    let dispose: (() => Promise<void>) | undefined;
-    afterEach(async () => dispose?.());
-    const open = async () => {
-      const h = await backend.open();
-      dispose = h.dispose;
-      return h.db;
-    };
+    const newStore = storePerTest(backend);
+    const open = async () => (await newStore()).db;
 
     it('stores and lists the records of a cycle, oldest first, with the calendar date as given', async () => {
       const db = await open();

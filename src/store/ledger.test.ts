@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { BACKENDS } from '../../test/helpers/backends.ts';
+import { describe, expect, it } from 'vitest';
+import { BACKENDS, storePerTest } from '../../test/helpers/backends.ts';
 import type { Db } from './db.ts';
 import { appendEntries, entryHash, GENESIS_HASH, listLedgerCycles, readEntries, verifyLedger, VersionConflict, type NewLedgerEntry } from './ledger.ts';
 
@@ -22,13 +22,8 @@ async function tamper(db: Db, sql: string, params: unknown[] = []): Promise<void
 
 for (const backend of BACKENDS) {
   describe.skipIf(!backend.available)(`pool ledger on ${backend.name}`, () => {
-    let dispose: (() => Promise<void>) | undefined;
-    afterEach(async () => dispose?.());
-    const open = async () => {
-      const h = await backend.open();
-      dispose = h.dispose;
-      return h.db;
-    };
+    const newStore = storePerTest(backend);
+    const open = async () => (await newStore()).db;
 
     it('chains entries per cycle and reads them back exactly as written', async () => {
       const db = await open();

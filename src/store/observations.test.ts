@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { BACKENDS } from '../../test/helpers/backends.ts';
+import { describe, expect, it } from 'vitest';
+import { BACKENDS, storePerTest } from '../../test/helpers/backends.ts';
 import type { Observation } from '../domain/observation.ts';
 import type { Db } from './db.ts';
 import { beginLoad, countObservations, coverage, insertObservations, listVintages, queryObservations } from './observations.ts';
@@ -25,13 +25,8 @@ async function load(db: Db, rows: Observation[]) {
 
 for (const backend of BACKENDS) {
   describe.skipIf(!backend.available)(`observation store on ${backend.name}`, () => {
-    let dispose: (() => Promise<void>) | undefined;
-    afterEach(async () => dispose?.());
-    const open = async () => {
-      const h = await backend.open();
-      dispose = h.dispose;
-      return h.db;
-    };
+    const newStore = storePerTest(backend);
+    const open = async () => (await newStore()).db;
 
     it('loads idempotently: the same vintage twice changes nothing', async () => {
       const db = await open();

@@ -6,6 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { afterEach } from 'vitest';
 import { openMemoryStore, openStore, type Db } from '../../src/store/db.ts';
 
 export const SERVER_URL = process.env.PACTCYCLE_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -79,3 +80,19 @@ export const BACKENDS: Backend[] = [
     },
   },
 ];
+
+/**
+ * A fresh store per test of the enclosing describe block: `open()` gives one, and every store opened in a test is
+ * closed (its server schema dropped) after that test.
+ */
+export function storePerTest(backend: Backend): () => Promise<{ db: Db; url?: string }> {
+  const opened: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    for (const dispose of opened.splice(0)) await dispose();
+  });
+  return async () => {
+    const h = await backend.open();
+    opened.push(h.dispose);
+    return h;
+  };
+}

@@ -2,8 +2,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { vi } from 'vitest';
+import { afterAll, beforeAll, vi } from 'vitest';
 import { main } from '../../src/cli/main.ts';
+import { tempFolder, type TempFolder } from './data-folder.ts';
 
 export interface CliResult {
   code: number;
@@ -38,6 +39,31 @@ export function tempHome(): { dir: string; restore(): void } {
       else process.env.PACTCYCLE_HOME = saved.home;
       if (saved.url) process.env.DATABASE_URL = saved.url;
       rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * For the enclosing describe block: a temporary home whose embedded store holds the given real files of
+ * `../shared/data`, loaded once through `pactcycle data load` before the block's tests.
+ */
+export function cliHomeWithData(files: string[], timeoutMs = 120_000): { homeDir(): string } {
+  let home: ReturnType<typeof tempHome> | undefined;
+  let folder: TempFolder | undefined;
+  beforeAll(async () => {
+    home = tempHome();
+    folder = tempFolder(files);
+    const r = await runCli('data', 'load', '--from', folder.dir, '--json');
+    if (r.code !== 0) throw new Error(`data load failed (${r.code}): ${r.stderr}`);
+  }, timeoutMs);
+  afterAll(() => {
+    folder?.remove();
+    home?.restore();
+  });
+  return {
+    homeDir() {
+      if (!home) throw new Error('the home exists only inside the describe block');
+      return home.dir;
     },
   };
 }

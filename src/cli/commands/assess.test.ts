@@ -1,9 +1,8 @@
 /** `assess` and `decision` on the real data: the pinned JSON shape, decisions beside the evidence, the bad inputs. */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, tempHome } from '../../../test/helpers/cli.ts';
-import { tempFolder, type TempFolder } from '../../../test/helpers/data-folder.ts';
+import { describe, expect, it } from 'vitest';
+import { cliHomeWithData, runCli } from '../../../test/helpers/cli.ts';
 import { SOLIDARITY_STATES } from '../../domain/member-states.ts';
 import { DEFAULT_METHODOLOGY_FILE } from '../../cycle/assess.ts';
 
@@ -24,17 +23,7 @@ const FILES = [
 const CATEGORIES = ['under-pressure', 'at-risk', 'significant-situation'];
 
 describe('pactcycle assess and decision', () => {
-  let home: ReturnType<typeof tempHome>;
-  let folder: TempFolder;
-  beforeAll(async () => {
-    home = tempHome();
-    folder = tempFolder(FILES);
-    expect((await runCli('data', 'load', '--from', folder.dir, '--json')).code).toBe(0);
-  }, 300_000);
-  afterAll(() => {
-    folder.remove();
-    home.restore();
-  });
+  const data = cliHomeWithData(FILES, 300_000);
 
   it('assess --json has the pinned shape on the real data, with every substitution stated', async () => {
     const r = await runCli('assess', '--cycle', '2026', '--json');
@@ -96,7 +85,7 @@ describe('pactcycle assess and decision', () => {
     expect(empty.stderr).toMatch(/no data in the store for the 2031 cycle/);
     const m = JSON.parse(readFileSync(DEFAULT_METHODOLOGY_FILE, 'utf8'));
     m.categories['significant-situation'].rules[0].all[0].threshold = -0.5;
-    const file = path.join(home.dir, 'bad-methodology.json');
+    const file = path.join(data.homeDir(), 'bad-methodology.json');
     writeFileSync(file, JSON.stringify(m));
     const bad = await runCli('assess', '--cycle', '2026', '--methodology', file);
     expect(bad.code).toBe(2);

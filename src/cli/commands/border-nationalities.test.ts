@@ -1,22 +1,11 @@
 /** `border-nationalities` on the real store: ../shared/data has first-instance decisions only as totals per state. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, tempHome } from '../../../test/helpers/cli.ts';
-import { tempFolder, type TempFolder } from '../../../test/helpers/data-folder.ts';
+import { describe, expect, it } from 'vitest';
+import { cliHomeWithData, runCli } from '../../../test/helpers/cli.ts';
 
 const FILE = 'eurostat/first_instance_decisions_quarterly_2008_2023q1.csv';
 
 describe('pactcycle border-nationalities on the real data', () => {
-  let home: ReturnType<typeof tempHome>;
-  let folder: TempFolder;
-  beforeAll(async () => {
-    home = tempHome();
-    folder = tempFolder([FILE]);
-    expect((await runCli('data', 'load', '--from', folder.dir, '--json')).code).toBe(0);
-  }, 120_000);
-  afterAll(() => {
-    folder.remove();
-    home.restore();
-  });
+  cliHomeWithData([FILE], 120_000);
 
   it('says the data by citizenship is missing, names what is stored and the dataset that would serve', async () => {
     const r = await runCli('border-nationalities', '--year', '2026', '--json');

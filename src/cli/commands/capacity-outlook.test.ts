@@ -1,24 +1,13 @@
 /** `capacity --outlook` on the real Frontex and sea-arrival files: will the border-procedure capacity hold in 2026? */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, tempHome } from '../../../test/helpers/cli.ts';
-import { tempFolder, type TempFolder } from '../../../test/helpers/data-folder.ts';
+import { describe, expect, it } from 'vitest';
+import { cliHomeWithData, runCli } from '../../../test/helpers/cli.ts';
 import { ARRIVAL_FILES } from '../../../test/helpers/arrival-files.ts';
 
 interface Banded { lo95: number; lo80: number; mean: number; hi80: number; hi95: number }
 const ordered = (b: Banded) => b.lo95 <= b.lo80 && b.lo80 <= b.mean && b.mean <= b.hi80 && b.hi80 <= b.hi95;
 
 describe('pactcycle capacity --outlook on the real data', () => {
-  let home: ReturnType<typeof tempHome>;
-  let folder: TempFolder;
-  beforeAll(async () => {
-    home = tempHome();
-    folder = tempFolder(ARRIVAL_FILES);
-    expect((await runCli('data', 'load', '--from', folder.dir, '--json')).code).toBe(0);
-  }, 300_000);
-  afterAll(() => {
-    folder.remove();
-    home.restore();
-  });
+  cliHomeWithData(ARRIVAL_FILES, 300_000);
 
   it('gives every state its occupancy through 2026 against the capacity of the capacity table, from 12 June', async () => {
     const table = JSON.parse((await runCli('capacity', '--year', '2026', '--json')).stdout);

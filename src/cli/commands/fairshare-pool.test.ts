@@ -1,23 +1,12 @@
 /** `fairshare` and `pool propose` on the real population and GDP files: the pinned JSON shapes and the bad inputs. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, tempHome } from '../../../test/helpers/cli.ts';
-import { tempFolder, type TempFolder } from '../../../test/helpers/data-folder.ts';
+import { describe, expect, it } from 'vitest';
+import { cliHomeWithData, runCli } from '../../../test/helpers/cli.ts';
 import { SOLIDARITY_STATES } from '../../domain/member-states.ts';
 
 const FILES = ['eurostat/population_1jan.csv', 'eurostat/gdp_current_prices_meur_2010_2024.csv'];
 
 describe('pactcycle fairshare and pool propose', () => {
-  let home: ReturnType<typeof tempHome>;
-  let folder: TempFolder;
-  beforeAll(async () => {
-    home = tempHome();
-    folder = tempFolder(FILES);
-    expect((await runCli('data', 'load', '--from', folder.dir, '--json')).code).toBe(0);
-  }, 120_000);
-  afterAll(() => {
-    folder.remove();
-    home.restore();
-  });
+  cliHomeWithData(FILES, 120_000);
 
   it('fairshare --json has the pinned shape, shares as fractions summing to 1', async () => {
     const r = await runCli('fairshare', '--cycle', '2026', '--json');
