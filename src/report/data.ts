@@ -5,6 +5,7 @@
 import { coverageSummary, type CoverageSummary } from '../data/coverage.ts';
 import { InputError } from '../domain/errors.ts';
 import { situationReport, type Situation } from '../cycle/situation.ts';
+import { overlaps } from '../domain/situation.ts';
 import { runAssessment, type Assessment } from '../cycle/assess.ts';
 import { fairSharesForCycle, type CycleFairShares } from '../cycle/fair-share.ts';
 import { implementationOverview } from '../cycle/implementation.ts';
@@ -46,11 +47,11 @@ async function optional<T>(section: string, omitted: ReportData['omitted'], fn: 
 export async function gatherReportData(db: Db, cycle: number): Promise<ReportData> {
   if ((await countObservations(db)) === 0) throw new InputError('the store holds no data; load it first with `pactcycle data load`', { field: 'cycle' });
   const situation = await situationReport(db, cycle);
-  // A cycle whose reference period no series reaches (on any basis) has no Report to write.
-  const current = situation.tables.some((t) => t.rows.some((r) => r.reference?.yearsBack === 0));
+  // A cycle whose reference period no series reaches, even in part, has no Report to write.
+  const current = situation.tables.some((t) => t.rows.some((r) => r.reference && overlaps(r.reference.window, situation.reference)));
   if (!current) {
     throw new InputError(
-      `no data covers the reference period ${situation.reference.first}..${situation.reference.last} of the ${cycle} cycle (nor the calendar year ${situation.reference.first.slice(0, 4)})`,
+      `no data covers the reference period ${situation.reference.first}..${situation.reference.last} of the ${cycle} cycle, not even in part`,
       { field: 'cycle' },
     );
   }

@@ -30,6 +30,7 @@ describe('the Report’s message catalogs', () => {
     expect(nl.percent(0.1234)).toBe('12,3%');
     expect(en.change(0.1)).toBe('+10.0%');
     expect([en.period('2024-07..2025-06'), nl.period('2024-07..2025-06')]).toEqual(['July 2024 – June 2025', 'juli 2024 – juni 2025']);
+    expect(en.period('2024-07/2025-06')).toBe('July 2024 – June 2025');
     expect(nl.period('2024-Q3')).toBe('K3 2024');
     expect(nl.date('2025-10-15')).toBe('15 oktober 2025');
     expect([en.state('EL'), nl.state('EL'), nl.state('EU27_2020')]).toEqual(['Greece', 'Griekenland', 'Europese Unie (27)']);

@@ -85,7 +85,8 @@ export function createI18n(lang: string): I18n {
     percent,
     points: (f, digits = 1) => `${signed(f * 100, digits, 'decimal')} ${t('unit.pp')}`,
     change: (f) => signed(f, 1, 'percent'),
-    period: (text) => text.split('..').map(one).join(' – '),
+    // Periods come as `2024-07..2025-06` (data coverage) or `2024-07/2025-06` (figures, as the assessment writes them).
+    period: (text) => text.split(/\.\.|\//).map(one).join(' – '),
     date: (iso) => long.format(new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso)),
     state: (geo) => (geo === 'EU27_2020' ? t('geo.EU27_2020') : (regions.of(geo === 'EL' ? 'GR' : geo) ?? geo)),
   };
