@@ -6,6 +6,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import { formatNumber, t } from '../i18n/i18n.ts';
 import { useLocale } from '../i18n/use-locale.ts';
 import { DataTable } from './data-table.tsx';
+import { thinTicks } from './ticks.ts';
 
 export interface LinePoint {
   period: string;
@@ -20,12 +21,13 @@ export function LineChart({ title, points, unit }: { title: string; points: Line
     let live = true;
     void import('@observablehq/plot').then((Plot) => {
       if (!live || !ref.current) return;
+      const width = Math.max(280, ref.current.clientWidth);
       const chart = Plot.plot({
-        width: Math.max(280, ref.current.clientWidth),
+        width,
         height: 220,
         marginLeft: 64,
         style: { fontSize: '12px', background: 'transparent', color: '#1a1a1a' },
-        x: { label: null, type: 'point' },
+        x: { label: null, type: 'point', ticks: thinTicks([...new Set(points.map((p) => p.period))], width) },
         y: { label: unit, grid: true, tickFormat: (d: number) => formatNumber(d, 1) },
         color: { legend: true, range: ['#0b4f8a', '#b4470f', '#5b3b8c'] },
         marks: [
