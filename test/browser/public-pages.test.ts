@@ -20,7 +20,7 @@ const PAGES = [
   { path: '/state/IT', name: 'state-IT', ready: 'figure.chart svg' },
   { path: '/fair-share', name: 'fair-share', ready: 'figure.chart svg' },
   { path: '/pool', name: 'pool', ready: 'main h1' },
-  { path: '/methodology', name: 'methodology', ready: 'main h1' },
+  { path: '/methodology', name: 'methodology', ready: 'section[aria-labelledby="m-rules"] table' },
   { path: '/downloads', name: 'downloads', ready: 'main h1' },
   { path: '/login', name: 'login', ready: 'form' },
 ];

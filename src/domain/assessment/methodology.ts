@@ -42,7 +42,8 @@ const CategorySpec = z.strictObject({
   rules: z.array(Rule).min(1),
 });
 
-const MethodologySchema = z.strictObject({
+/** The methodology document's shape (also the public API's answer for it). */
+export const MethodologySchema = z.strictObject({
   id: z.literal('assessment'),
   version: z.number().int().positive(),
   title: text,
@@ -60,7 +61,7 @@ const MethodologySchema = z.strictObject({
     'significant-situation': CategorySpec,
   }),
   sources: z.array(text).default([]),
-});
+}).meta({ id: 'Methodology' });
 
 export type Methodology = z.infer<typeof MethodologySchema>;
 export type MethodologyRule = z.infer<typeof Rule>;

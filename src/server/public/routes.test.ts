@@ -6,7 +6,8 @@ import { openMemoryStore, type Db } from '../../store/db.ts';
 import { seedPublishedFigures } from '../../../test/helpers/published-figures.ts';
 import type { FairSharesTable, StateSeries } from './series.ts';
 import type { CycleOverview } from './overview.ts';
-import { runAssessment } from '../../cycle/assess.ts';
+import { loadMethodology, runAssessment } from '../../cycle/assess.ts';
+import type { Methodology } from '../../domain/assessment/methodology.ts';
 
 let db: Db;
 let app: FastifyInstance;
@@ -34,6 +35,16 @@ describe('public routes', () => {
     const current = italy.indicators.filter((i) => i.period === 'current' && i.value !== null);
     expect(current.length).toBeGreaterThan(0);
     expect(shown.evidence).toEqual(current.map((i) => ({ indicator: i.indicator, value: i.value, ratio: i.disproportionality, ...(i.window ? { detail: i.window } : {}) })));
+  });
+
+  it('publishes the methodology the evidence is computed with, every threshold with its rationale', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/public/methodology' });
+    expect(res.statusCode).toBe(200);
+    const m = res.json<Methodology>();
+    expect(m).toEqual(loadMethodology());
+    const rules = Object.values(m.categories).flatMap((c) => c.rules);
+    expect(rules.length).toBeGreaterThan(3);
+    expect(rules.flatMap((r) => r.all).every((c) => Number.isFinite(c.threshold) && c.rationale.length > 0)).toBe(true);
   });
 
   it('gives a state its series normalised per 1,000 inhabitants and per € billion of GDP', async () => {

@@ -4,6 +4,8 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { loadMethodology } from '../../cycle/assess.ts';
+import { MethodologySchema } from '../../domain/assessment/methodology.ts';
 import type { Db } from '../../store/db.ts';
 import { errorResponses, notFound } from '../errors.ts';
 import { exportDataset, EXPORTS } from './export.ts';
@@ -79,6 +81,10 @@ export const publicRoutes: FastifyPluginAsyncZod<PublicRouteOptions> = async (ap
   app.get('/api/public/overview', { schema: { tags, summary: "the cycle at a glance: each state's categories once decided, and the computed evidence", response: { 200: Overview, ...errorResponses } } }, async () =>
     cycleOverview(opts.db, cycle),
   );
+
+  // The methodology the public overview's evidence is computed with.
+  const methodology = loadMethodology();
+  app.get('/api/public/methodology', { schema: { tags, summary: 'the assessment methodology in force: every rule and threshold with its rationale and article', response: { 200: MethodologySchema, ...errorResponses } } }, async () => methodology);
 
   app.get(
     '/api/public/data-status',

@@ -74,3 +74,25 @@ export interface FairShares {
 export const fetchOverview = () => api.get<Overview>('/api/public/overview');
 export const fetchStateSeries = (geo: string) => getOptional<StateSeries>(`/api/public/states/${geo}/series`);
 export const fetchFairShares = () => api.get<FairShares>('/api/public/fair-shares');
+
+/** The assessment methodology in force (methodology/assessment-v1.json), as the server publishes it. */
+export interface MethodologyCondition {
+  indicator: string;
+  measure: 'absolute' | 'perThousand' | 'perBillionGdp' | 'disproportionality' | 'change' | 'activeMonths';
+  period: 'current' | 'previous' | 'cumulative';
+  threshold: number;
+  rationale: string;
+}
+
+export interface MethodologyDocument {
+  id: string;
+  version: number;
+  title: string;
+  status: 'assumption' | 'official';
+  why: string;
+  parameters: { lookBackYears: number; lookBackRationale: string; maxSubstitutionMonths: number; substitutionRationale: string };
+  categories: Record<'under-pressure' | 'at-risk' | 'significant-situation', { article: string; rationale: string; rules: { id: string; ground: 'general' | 'art-11-3-sar'; rationale: string; all: MethodologyCondition[] }[] }>;
+  sources: string[];
+}
+
+export const fetchMethodology = () => api.get<MethodologyDocument>('/api/public/methodology');
