@@ -1,6 +1,7 @@
 /** The public pages in Chromium: each renders, passes axe-core (no serious or critical violation), logs no error. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
+import { FILL } from '../../web/src/map/categories.ts';
 import { launch, openPage, screenshot, seriousViolations, serve, type Served } from './harness.ts';
 
 let served: Served;
@@ -54,6 +55,29 @@ describe('the evidence behind a category', () => {
     expect(await panel.textContent()).toContain('The evidence supports');
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'dashboard-evidence-IT');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe('the map of what the evidence supports', () => {
+  it('colours the states by the computed categories when asked, says it is not a decision, and goes back', async () => {
+    const { page, errors } = await openPage(browser);
+    await page.goto(served.url + '/');
+    await page.waitForSelector('svg.eu-map[data-ready="true"]');
+    await expect.poll(() => page.getByRole('cell', { name: /under migratory pressure/i }).count()).toBeGreaterThan(0);
+    const italy = page.locator('svg.eu-map path[data-geo="IT"]');
+    expect(await italy.getAttribute('fill')).toBe(FILL.none); // no decision recorded
+    const overview = (await (await fetch(served.url + '/api/public/overview')).json()) as { states: { geo: string; computedCategories: string[] }[] };
+    const computed = overview.states.find((s) => s.geo === 'IT')!;
+    expect(computed.computedCategories.some((c) => c.startsWith('under-pressure'))).toBe(true);
+    await page.getByRole('radio', { name: /computed evidence/ }).check();
+    expect(await italy.getAttribute('fill')).toBe(FILL['migratory-pressure']);
+    expect(await page.getByRole('note').textContent()).toContain('not its decision');
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'dashboard-evidence-map');
+    await page.getByRole('radio', { name: "The Commission's decision" }).check();
+    expect(await italy.getAttribute('fill')).toBe(FILL.none);
     expect(errors).toEqual([]);
     await page.context().close();
   });

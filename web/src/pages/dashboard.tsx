@@ -13,6 +13,18 @@ import { EuMap } from '../map/eu-map.tsx';
 
 export const categoryLabel = (c: Category) => t(`category.${c}` as MessageKey);
 
+/** What the map is coloured by: the Commission's decision (Art 11), or what the computed evidence supports. */
+type MapView = 'decision' | 'evidence';
+
+const FROM_COMPUTED: Record<StateClassification['computedCategories'][number], Category> = {
+  'under-pressure': 'migratory-pressure',
+  'under-pressure-sar': 'migratory-pressure',
+  'at-risk': 'risk-of-migratory-pressure',
+  'significant-situation': 'significant-migratory-situation',
+};
+
+const supported = (s: StateClassification): Category[] => [...new Set(s.computedCategories.map((c) => FROM_COMPUTED[c]))];
+
 /** The Art 11 decision, as recorded in the cycle's ledger and published (Art 11(1)), laid over the overview. */
 function withDecision(o: Overview, view: PoolView | undefined): Overview {
   if (!view) return o;
@@ -31,16 +43,31 @@ export function Dashboard() {
   const overview = useAsync(fetchOverview, []);
   const cycle = useAsync(() => fetchPublicCycle(), []);
   const [selected, setSelected] = useState<string>();
+  const [view, setView] = useState<MapView>('decision');
   const o = overview.data && withDecision(overview.data, cycle.data);
   const byGeo = new Map(o?.states.map((s) => [s.geo, s]));
+  const shown = (s: StateClassification | undefined): Category[] | undefined => (!s ? undefined : view === 'evidence' ? supported(s) : o?.decisionAdopted ? s.categories : []);
   // The map is drawn at once; its colours follow when the overview (and the recorded decision) arrive.
-  const classOf = (geo: string): MapClass => (o ? mapClass(o.decisionAdopted ? byGeo.get(geo)?.categories : [], byGeo.has(geo)) : isSolidarityState(geo) ? 'none' : 'not-bound');
+  const classOf = (geo: string): MapClass => (o ? mapClass(shown(byGeo.get(geo)), byGeo.has(geo)) : isSolidarityState(geo) ? 'none' : 'not-bound');
   const chosen = selected ? byGeo.get(selected) : undefined;
   return (
     <>
       <h1>{t('dashboard.title', { year: String(o?.year ?? CYCLE) })}</h1>
       <p class="lead">{t('dashboard.lead')}</p>
       {o && <CycleFacts overview={o} />}
+      <fieldset class="map-view">
+        <legend>{t('dashboard.view.legend')}</legend>
+        {(['decision', 'evidence'] as const).map((v) => (
+          <label key={v}>
+            <input type="radio" name="map-view" value={v} checked={view === v} onChange={() => setView(v)} /> {t(`dashboard.view.${v}`)}
+          </label>
+        ))}
+      </fieldset>
+      {view === 'evidence' && (
+        <p class="muted" role="note">
+          {t('dashboard.view.evidenceNote')} <a href="/methodology">{t('methodology.title')}</a>
+        </p>
+      )}
       <div class="map-layout">
         <div>
           <EuMap classOf={classOf} selected={selected} onSelect={setSelected} />
@@ -60,6 +87,7 @@ export function Dashboard() {
           columns={[
             { label: t('common.memberState'), cell: (s) => <a href={`/state/${s.geo}`}>{stateName(s.geo)}</a> },
             { label: t('dashboard.categories'), cell: (s) => (o.decisionAdopted ? s.categories.map(categoryLabel).join(', ') || t('category.none') : t('dashboard.notDecided')) },
+            { label: t('dashboard.computedCategories'), cell: (s) => supported(s).map(categoryLabel).join(', ') || t('category.none') },
             {
               label: t('dashboard.evidence'),
               cell: (s) => (
