@@ -1,6 +1,8 @@
 /** Assembles the Report's sections in one language from the engine's figures (`ReportData`). */
 import type { SituationTable } from '../cycle/situation.ts';
-import { fanChart, pairedBarChart } from './charts.ts';
+import { fanChart, occupancyChart, pairedBarChart } from './charts.ts';
+import { modelledStates, outlookMonthsTable, outlookStatesTable } from './sections/capacity-outlook.ts';
+import type { ReachDate } from '../domain/procedures/border-occupancy.ts';
 import { euMap } from './map.ts';
 import { forecastMonthsTable, forecastSummaryTable, routeOf } from './sections/forecast.ts';
 import { fairSharesTable } from './sections/fair-shares.ts';
@@ -127,6 +129,72 @@ function forecast(d: ReportData, i18n: I18n, tables: BuiltReport['tables']): Sec
   return { id: 'forecast', title: i18n.t('section.forecast'), blocks };
 }
 
+/** "In 2026" / "on 29 August 2026": a reach date, or that it is not reached in the year. */
+function reachSentence(r: ReachDate, year: number, i18n: I18n): string {
+  const d = (x: string | null) => (x === null ? i18n.t('outlook.notInYear', { year: String(year) }) : i18n.date(x));
+  return i18n.t(r.central === null ? 'outlook.notReached' : 'outlook.reached', {
+    date: r.central === null ? '' : i18n.date(r.central),
+    year: String(year),
+    from80: d(r.range80[0]),
+    to80: d(r.range80[1]),
+    from95: d(r.range95[0]),
+    to95: d(r.range95[1]),
+  });
+}
+
+function capacityOutlook(d: ReportData, i18n: I18n, tables: BuiltReport['tables']): Section | null {
+  const r = d.capacityOutlook;
+  if (!r) return null;
+  const a = r.assumptions;
+  const year = String(r.year);
+  const modelled = modelledStates(r);
+  const blocks: Block[] = [
+    {
+      kind: 'p',
+      text: i18n.t('outlook.intro', {
+        year,
+        share: i18n.percent(a.borderShare, 0),
+        weeks: String(a.durationWeeks),
+        appliesFrom: i18n.date(a.appliesFrom),
+        union: r.capacity.unionCapacity,
+      }),
+    },
+    { kind: 'p', text: i18n.t(a.borderShareIsDefault ? 'outlook.share.default' : 'outlook.share.given', { share: i18n.percent(a.borderShare, 0) }) },
+  ];
+  const unmodelled = r.states.filter((s) => s.routes.length === 0);
+  if (unmodelled.length) blocks.push({ kind: 'p', text: i18n.t('outlook.notModelled', { states: unmodelled.map((s) => i18n.state(s.code)).join(', ') }) });
+  blocks.push({
+    kind: 'list',
+    items: modelled.map((s) => {
+      const o = s.outlook;
+      const capacity = o.capacityReached ? reachSentence(o.capacityReached, r.year, i18n) : i18n.t('outlook.noCapacity');
+      const maximum = o.annualMaximumReached ? reachSentence(o.annualMaximumReached, r.year, i18n) : i18n.t('outlook.noMaximum');
+      return i18n.t('outlook.state', { state: i18n.state(s.code), capacity: s.capacity, maximum: s.annualMaximum ?? 0, capacityReach: capacity, maximumReach: maximum });
+    }),
+  });
+  for (const s of modelled) {
+    const svg = occupancyChart(
+      s.outlook.months.map((m) => ({ period: m.period, peak: m.peak, cumulative: m.cumulative.mean })),
+      { capacity: s.capacity, annualMaximum: s.annualMaximum },
+      i18n,
+      {
+        title: i18n.state(s.code),
+        y: i18n.t('unit.persons'),
+        occupancy: i18n.t('outlook.chart.occupancy'),
+        entries: i18n.t('outlook.chart.entries', { appliesFrom: i18n.date(a.appliesFrom) }),
+        capacity: i18n.t('outlook.chart.capacity', { capacity: s.capacity }),
+        annualMaximum: i18n.t('outlook.chart.annualMaximum', { maximum: s.annualMaximum ?? 0 }),
+      },
+    );
+    blocks.push({ kind: 'figure', svg, caption: i18n.t('outlook.chart.caption', { state: i18n.state(s.code), year, routes: s.routes.join(', ') }) });
+  }
+  blocks.push(tableBlock(tables, outlookStatesTable(r), i18n, i18n.t('outlook.table.note', { year })));
+  blocks.push(tableBlock(tables, outlookMonthsTable(r), i18n));
+  blocks.push({ kind: 'p', text: i18n.t('outlook.notes') });
+  blocks.push({ kind: 'list', items: [...r.notes, ...r.capacity.substitutions, ...r.capacity.notes] });
+  return { id: 'capacity-outlook', title: i18n.t('section.capacity-outlook'), blocks };
+}
+
 function fairShares(d: ReportData, i18n: I18n, tables: BuiltReport['tables']): Section | null {
   const f = d.fairShares;
   if (!f) return null;
@@ -247,7 +315,7 @@ function methodology(d: ReportData, i18n: I18n, tables: BuiltReport['tables']): 
     title: i18n.t('section.methodology'),
     blocks: [
       { kind: 'p', text: i18n.t('methodology.version', { version: METHODOLOGY_VERSION }) },
-      { kind: 'list', items: ['periods', 'substitution', 'rates', 'map', 'forecast', 'fairShares', 'vintages', 'reproduce'].map((k) => i18n.t(`methodology.${k}`)) },
+      { kind: 'list', items: ['periods', 'substitution', 'rates', 'map', 'forecast', 'capacityOutlook', 'fairShares', 'vintages', 'reproduce'].map((k) => i18n.t(`methodology.${k}`)) },
       tableBlock(tables, inputsTable(d.inputs), i18n),
     ],
   };
@@ -261,6 +329,7 @@ export function buildReport(d: ReportData, i18n: I18n): BuiltReport {
     situation(d, i18n, tables),
     assessment(d, i18n, tables),
     forecast(d, i18n, tables),
+    capacityOutlook(d, i18n, tables),
     fairShares(d, i18n, tables),
     pool(d, i18n, tables),
     implementation(d, i18n, tables),

@@ -65,3 +65,51 @@ export function fanChart(rows: readonly FanChartRow[], i18n: I18n, labels: { tit
   });
   return markup(svg);
 }
+
+export interface OccupancyChartMonth {
+  period: string;
+  /** Highest occupancy in the month, with the forecast's bounds. */
+  peak: { lo95: number; lo80: number; mean: number; hi80: number; hi95: number };
+  /** Entries since the border procedure applies, central forecast. */
+  cumulative: number;
+}
+
+/**
+ * Border-procedure occupancy through the year against the adequate capacity (APR Art 48, solid rule) and the year's
+ * entries against the annual maximum (Art 50, dashed rule). The frame ends a quarter above the highest of the limits
+ * and the central lines: the intervals of the sea routes reach ten times the central forecast and would otherwise
+ * flatten the comparison the chart is for; bands above the frame are cut, and the table gives every bound.
+ */
+export function occupancyChart(
+  months: readonly OccupancyChartMonth[],
+  limits: { capacity: number; annualMaximum: number | null },
+  i18n: I18n,
+  labels: { title: string; y: string; occupancy: string; entries: string; capacity: string; annualMaximum: string },
+): string {
+  const data = months.map((m) => ({ date: monthDate(m.period), ...m.peak, cumulative: m.cumulative }));
+  const top = 1.25 * Math.max(limits.capacity, limits.annualMaximum ?? 0, ...data.map((d) => Math.max(d.mean, d.cumulative)), 1);
+  const rules = [
+    { value: limits.capacity, label: labels.capacity, dash: null },
+    ...(limits.annualMaximum !== null ? [{ value: limits.annualMaximum, label: labels.annualMaximum, dash: '6,3' }] : []),
+  ];
+  const svg = Plot.plot({
+    document: document(),
+    width: 680,
+    height: 190,
+    marginLeft: 60,
+    marginRight: 10,
+    title: labels.title,
+    x: { type: 'utc', label: null },
+    y: { label: labels.y, grid: true, tickFormat: (d: number) => i18n.integer(d), domain: [0, top] },
+    color: { domain: [labels.occupancy, labels.entries], range: ['#08306b', '#b4470f'], legend: true },
+    marks: [
+      Plot.areaY(data, { x: 'date', y1: 'lo95', y2: (d: { hi95: number }) => Math.min(d.hi95, top), fill: '#c6dbef' }),
+      Plot.areaY(data, { x: 'date', y1: 'lo80', y2: (d: { hi80: number }) => Math.min(d.hi80, top), fill: '#6baed6' }),
+      Plot.lineY(data, { x: 'date', y: 'mean', stroke: () => labels.occupancy, strokeWidth: 1.5 }),
+      Plot.lineY(data, { x: 'date', y: 'cumulative', stroke: () => labels.entries, strokeWidth: 1.5, strokeDasharray: '2,2' }),
+      ...rules.map((r) => Plot.ruleY([r.value], { stroke: '#a50f15', strokeWidth: 1.2, ...(r.dash ? { strokeDasharray: r.dash } : {}) })),
+      Plot.text(rules, { x: data[0]!.date, y: 'value', text: 'label', textAnchor: 'start', dy: -6, fill: '#a50f15', fontSize: 10 }),
+    ],
+  });
+  return markup(svg);
+}

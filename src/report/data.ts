@@ -7,10 +7,12 @@ import { InputError } from '../domain/errors.ts';
 import { situationReport, type Situation } from '../cycle/situation.ts';
 import { overlaps } from '../domain/situation.ts';
 import { runAssessment, type Assessment } from '../cycle/assess.ts';
+import { capacityOutlookFromStore, type CapacityOutlookReport } from '../cycle/capacity-outlook.ts';
 import { fairSharesForCycle, type CycleFairShares } from '../cycle/fair-share.ts';
 import { implementationOverview } from '../cycle/implementation.ts';
 import { poolReport, type PoolReport } from '../cycle/pool-report.ts';
 import { forecastRoutes, type RouteForecasts } from '../cycle/route-forecast.ts';
+import { APR_APPLIES_FROM } from '../domain/procedures/capacity-acts.ts';
 import type { MilestoneRecord, UnionOverview } from '../domain/procedures/implementation-plan.ts';
 import type { Db } from '../store/db.ts';
 import { countObservations } from '../store/observations.ts';
@@ -26,6 +28,8 @@ export interface ReportData {
   /** Null when the store cannot give the key (the reason is in `omitted`). */
   fairShares: CycleFairShares | null;
   pool: PoolReport | null;
+  /** Will the border-procedure capacity hold in the cycle year (APR Arts 48, 50)? Null when it cannot be computed. */
+  capacityOutlook: CapacityOutlookReport | null;
   implementation: UnionOverview & { records: MilestoneRecord[] };
   /** The classification evidence and the recorded decisions (Arts 9–11); null when it cannot be computed. */
   assessment: Assessment | null;
@@ -61,6 +65,11 @@ export async function gatherReportData(db: Db, cycle: number): Promise<ReportDat
   const fairShares = await optional('fair-shares', omitted, () => fairSharesForCycle(db, { cycle }));
   const assessment = await optional('assessment', omitted, () => runAssessment(db, { cycle }));
   const pool = await optional('pool', omitted, () => poolReport(db, cycle, assessment ?? undefined));
+  // The year the pool is for is the year whose border-procedure capacity is at stake (APR Art 47: per calendar year).
+  const capacityOutlook = await optional('capacity-outlook', omitted, async () => {
+    if (cycle < 2026) throw new InputError(`the border procedure and its capacity apply from ${APR_APPLIES_FROM} (APR Art 79(2)), after the ${cycle} cycle`, { field: 'cycle' });
+    return capacityOutlookFromStore(db, cycle);
+  });
   const implementation = await implementationOverview(db);
-  return { cycle, coverage, situation, inputs, vintages, forecast, fairShares, pool, implementation, assessment, omitted };
+  return { cycle, coverage, situation, inputs, vintages, forecast, fairShares, pool, capacityOutlook, implementation, assessment, omitted };
 }

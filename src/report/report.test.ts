@@ -18,6 +18,8 @@ import { appendEntries } from '../store/ledger.ts';
 import { event, pledge, stateAccounts, syntheticProposal, type PoolEvent } from '../domain/pool/index.ts';
 import { poolReport, poolState } from '../cycle/pool-report.ts';
 import { forecastCycle } from '../cycle/forecast.ts';
+import { adequateCapacityFromStore } from '../cycle/adequate-capacity.ts';
+import { capacityOutlookFromStore } from '../cycle/capacity-outlook.ts';
 import { implementationOverview } from '../cycle/implementation.ts';
 import { proposeForCycle } from '../cycle/propose.ts';
 import { situationReport, type Situation } from '../cycle/situation.ts';
@@ -183,6 +185,54 @@ describe('the projection, fair shares, pool and implementation of the 2026 Repor
     const nl = createI18n('nl');
     expect(cells('nl', 'forecast-cycle-year', 'forecast')).toEqual(f.series.map((s) => nl.integer(s.cycleYear.value)));
     expect(dom('en').querySelectorAll('#forecast figure.chart svg').length).toBe(f.series.length);
+  });
+
+  it('says whether the border-procedure capacity holds: capacityOutlookFromStore’s occupancy, dates and intervals per state', async () => {
+    // The same engine as `pactcycle capacity --year 2026 --outlook`, run again independently of the Report.
+    const o = await capacityOutlookFromStore(db, 2026);
+    const capacity = await adequateCapacityFromStore(db, 2026);
+    const modelled = o.states.filter((s) => s.routes.length > 0);
+    // Frontex routes reach the frontline states; the others have no modelled arrivals and are said to be unknown.
+    expect(modelled.map((s) => s.code)).toEqual(expect.arrayContaining(['IT', 'EL', 'ES', 'CY', 'MT', 'BG', 'HR']));
+    const rows = annex('en', 'capacity-outlook-states').rows;
+    expect(rows.map((r) => r.state)).toEqual(modelled.map((s) => s.code));
+    for (const r of rows) {
+      const s = modelled.find((x) => x.code === r.state)!;
+      // The capacity is the adequate capacity's; from 12 June 2026 the annual maximum is twice it (APR Art 47(1)).
+      expect(r.capacity).toBe(capacity.states.find((c) => c.code === r.state)!.capacity);
+      expect(r.annual_maximum).toBe(2 * Number(r.capacity));
+      expect([r.peak_lo95, r.peak, r.peak_hi95]).toEqual([s.outlook.peak.lo95, s.outlook.peak.mean, s.outlook.peak.hi95]);
+      expect(Number(r.peak_lo95)).toBeLessThanOrEqual(Number(r.peak));
+      expect(Number(r.peak)).toBeLessThanOrEqual(Number(r.peak_hi95));
+      expect(r.capacity_reached).toBe(s.outlook.capacityReached!.central);
+      expect(r.annual_maximum_reached_earliest95).toBe(s.outlook.annualMaximumReached!.range95[0]);
+      // Nothing is counted before the border procedure applies (APR Art 79(2)).
+      if (r.capacity_reached !== null) expect(String(r.capacity_reached) >= '2026-06-12').toBe(true);
+    }
+    const months = annex('en', 'capacity-outlook-months').rows;
+    expect(months).toHaveLength(modelled.length * 12);
+    expect(months.filter((m) => m.state === 'IT').map((m) => [m.month, m.peak, m.peak_lo80, m.peak_hi80, m.cumulative])).toEqual(
+      modelled.find((s) => s.code === 'IT')!.outlook.months.map((m) => [m.period, m.peak.mean, m.peak.lo80, m.peak.hi80, m.cumulative.mean]),
+    );
+    expect(months.filter((m) => String(m.month) < '2026-06').every((m) => m.cumulative === 0)).toBe(true);
+    expect(annex('nl', 'capacity-outlook-months').rows).toEqual(months);
+    // One chart per modelled state, and in the text each state's date or that it is not reached, in its language.
+    expect(dom('en').querySelectorAll('#capacity-outlook figure.chart svg[width="680"]').length).toBe(modelled.length);
+    for (const lang of ['en', 'nl']) {
+      const i18n = createI18n(lang);
+      const items = Array.from(dom(lang).querySelectorAll('#capacity-outlook li')).map((li) => li.textContent ?? '');
+      for (const s of modelled) {
+        const line = items.find((t) => t.startsWith(`${i18n.state(s.code)}:`))!;
+        expect(line, `${lang} ${s.code}`).toContain(i18n.integer(s.capacity));
+        const reach = s.outlook.capacityReached!;
+        if (reach.central) expect(line).toContain(i18n.date(reach.central));
+        else expect(line).toContain(i18n.t('outlook.notReached', { year: '2026', from80: '', to80: '', from95: '', to95: '' }).split('(')[0]!.trim());
+      }
+      const text = dom(lang).querySelector('#capacity-outlook')!.textContent ?? '';
+      for (const s of o.states.filter((x) => x.routes.length === 0)) expect(text).toContain(i18n.state(s.code));
+      // The engine's notes and the capacity's substitutions are printed as stated.
+      for (const n of [...o.notes, ...capacity.substitutions]) expect(items).toContain(n);
+    }
   });
 
   it('prints the fair shares of fairSharesForCycle, to four decimals of a percent', async () => {

@@ -93,9 +93,9 @@ const dateOf = (day: number) => new Date(day * DAY).toISOString().slice(0, 10);
 const daysIn = (month: string) => new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate();
 
 const banded = <T>(f: (b: Band) => T): Banded<T> => Object.fromEntries(BANDS.map((b) => [b, f(b)])) as Banded<T>;
-/** Persons are whole: lower bounds down, upper bounds up, the centre to the nearest. */
+/** Persons are whole: lower bounds down, upper bounds up, the centre to the nearest; never -0 (a running sum's dust). */
 const roundBand = (x: Banded<number>): Banded<number> =>
-  banded((b) => (b.startsWith('lo') ? Math.floor(x[b] + 1e-9) : b.startsWith('hi') ? Math.ceil(x[b] - 1e-9) : Math.round(x[b])));
+  banded((b) => (b.startsWith('lo') ? Math.floor(x[b] + 1e-9) : b.startsWith('hi') ? Math.ceil(x[b] - 1e-9) : Math.round(x[b])) || 0);
 
 export function borderOccupancy(arrivals: readonly MonthlyArrivals[], p: OccupancyParams): OccupancyOutlook {
   if (!(p.borderShare >= 0 && p.borderShare <= 1)) throw new RangeError(`the border share must be between 0 and 1, got ${p.borderShare}`);
