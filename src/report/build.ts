@@ -115,6 +115,16 @@ function mapBlocks(d: ReportData, i18n: I18n, tables: BuiltReport['tables']): Bl
   ];
 }
 
+/**
+ * Notes the engine writes (substitutions, coverage, fallbacks) are English sentences: listed as English, with a line
+ * saying so in a report of another language, rather than passed off as translated.
+ */
+function engineNotes(items: string[], i18n: I18n): Block[] {
+  if (items.length === 0) return [];
+  const list: Block = { kind: 'list', items, lang: 'en' };
+  return i18n.lang === 'en' ? [list] : [{ kind: 'p', text: i18n.t('report.notesInEnglish') }, list];
+}
+
 function forecast(d: ReportData, i18n: I18n, tables: BuiltReport['tables']): Section {
   const f = d.forecast;
   const blocks: Block[] = [{ kind: 'p', text: i18n.t('forecast.intro', { cycle: String(d.cycle) }) }];
@@ -123,7 +133,7 @@ function forecast(d: ReportData, i18n: I18n, tables: BuiltReport['tables']): Sec
     blocks.push({ kind: 'figure', svg: fanChart(s.fanChart, i18n, { title: routeOf(s.id), y: i18n.t('unit.detections') }), caption: i18n.t('forecast.fan', { route: routeOf(s.id), model: s.model }) });
   }
   const notes = f.series.flatMap((s) => [...s.notes, ...(s.fallback ? [s.fallback] : [])].map((n) => `${routeOf(s.id)}: ${n}`));
-  if (notes.length) blocks.push({ kind: 'list', items: notes });
+  blocks.push(...engineNotes(notes, i18n));
   if (f.skipped.length) blocks.push({ kind: 'list', items: f.skipped.map((k) => i18n.t('forecast.skipped', { route: routeOf(k.id), reason: k.reason })) });
   blocks.push(tableBlock(tables, forecastMonthsTable(f), i18n));
   return { id: 'forecast', title: i18n.t('section.forecast'), blocks };
@@ -202,7 +212,7 @@ function fairShares(d: ReportData, i18n: I18n, tables: BuiltReport['tables']): S
     { kind: 'p', text: i18n.t('fairShares.intro', { populationYear: f.population.year, gdpYear: f.gdp.year, populationVintage: f.population.vintages.join(', '), gdpVintage: f.gdp.vintages.join(', ') }) },
     tableBlock(tables, fairSharesTable(f), i18n),
   ];
-  if (f.dataNotes.length) blocks.push({ kind: 'list', items: f.dataNotes });
+  blocks.push(...engineNotes(f.dataNotes, i18n));
   return { id: 'fair-shares', title: i18n.t('section.fair-shares'), blocks };
 }
 
@@ -302,7 +312,7 @@ function assessment(d: ReportData, i18n: I18n, tables: BuiltReport['tables']): S
   }
   if (a.dataNotes.length) {
     blocks.push({ kind: 'p', text: i18n.t('assessment.notes') });
-    blocks.push({ kind: 'list', items: a.dataNotes });
+    blocks.push(...engineNotes(a.dataNotes, i18n));
   }
   blocks.push(annexOnly(tables, indicatorsTable(a), i18n));
   blocks.push(annexOnly(tables, assessmentNotesTable(a), i18n));

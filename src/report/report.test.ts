@@ -293,6 +293,16 @@ describe('the classification evidence and the recorded decisions', () => {
     expect(annex('en', 'assessment-indicators').rows).toHaveLength(assessed.states.reduce((n, s) => n + s.indicators.length, 0));
   });
 
+  it('lists the engine’s own notes as English, and says so in the Dutch report', () => {
+    expect(assessed.dataNotes.length).toBeGreaterThan(0);
+    const items = (lang: string) => Array.from(dom(lang).querySelectorAll('#assessment ul[lang="en"] li')).map((li) => li.textContent);
+    expect(items('nl')).toEqual(assessed.dataNotes);
+    expect(dom('nl').querySelector('#assessment')!.textContent).toContain('in het Engels');
+    // In the English report the notes are in the document's language: no lang attribute, no sentence about it.
+    expect(items('en')).toEqual([]);
+    expect(Array.from(dom('en').querySelectorAll('#assessment ul li')).map((li) => li.textContent)).toEqual(expect.arrayContaining(assessed.dataNotes));
+  });
+
   it('explains every disagreement between the evidence and the decisions, in both languages', () => {
     const all = assessed.states.flatMap((s) => s.disagreements.map((d) => ({ state: s.code, ...d })));
     // BE was decided without the evidence; EL's risk is supported by the evidence but declined.
