@@ -201,7 +201,7 @@ function capacityOutlook(d: ReportData, i18n: I18n, tables: BuiltReport['tables'
   blocks.push(tableBlock(tables, outlookStatesTable(r), i18n, i18n.t('outlook.table.note', { year })));
   blocks.push(tableBlock(tables, outlookMonthsTable(r), i18n));
   blocks.push({ kind: 'p', text: i18n.t('outlook.notes') });
-  blocks.push({ kind: 'list', items: [...r.notes, ...r.capacity.substitutions, ...r.capacity.notes] });
+  blocks.push(...engineNotes([...r.notes, ...r.capacity.substitutions, ...r.capacity.notes], i18n));
   return { id: 'capacity-outlook', title: i18n.t('section.capacity-outlook'), blocks };
 }
 
