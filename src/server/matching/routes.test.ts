@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createRoleUsers, injectCaller, type Call } from '../../../test/helpers/api.ts';
-import { BACKENDS } from '../../../test/helpers/backends.ts';
+import { BACKENDS, storePerTest } from '../../../test/helpers/backends.ts';
 import { buildApp } from '../app.ts';
 
 const person = (id: string, benefitting: string, over: object = {}) => ({ id, benefitting, status: 'applicant', nationality: 'SY', members: [{ age: 30 }], ...over });
@@ -24,16 +24,13 @@ interface RunBody {
 
 for (const backend of BACKENDS) {
   describe.skipIf(!backend.available)(`relocation matching API on ${backend.name}`, () => {
+    const open = storePerTest(backend);
     let app: FastifyInstance | undefined;
-    let dispose: (() => Promise<void>) | undefined;
-    afterEach(async () => {
-      await app?.close();
-      await dispose?.();
-    });
+    // Registered after the store's hook, so it runs before it: the app closes before its store does.
+    afterEach(async () => app?.close());
 
     async function start(): Promise<Call> {
-      const h = await backend.open();
-      dispose = h.dispose;
+      const h = await open();
       let t = Date.parse('2026-09-01T08:00:00Z');
       app = await buildApp({ db: h.db, now: () => new Date((t += 60_000)) });
       return injectCaller(app, await createRoleUsers(h.db, ['coordinator', 'commission', 'council', 'member-state:IT', 'member-state:EL', 'member-state:DE', 'member-state:PL']));
