@@ -99,7 +99,8 @@ export function occupancyChart(
     marginLeft: 60,
     marginRight: 10,
     title: labels.title,
-    x: { type: 'utc', label: null },
+    // Month names in the Report's language (Plot's default ticks are English).
+    x: { type: 'utc', label: null, tickFormat: (d: Date) => new Intl.DateTimeFormat(i18n.lang, { month: 'short', timeZone: 'UTC' }).format(d) },
     y: { label: labels.y, grid: true, tickFormat: (d: number) => i18n.integer(d), domain: [0, top] },
     color: { domain: [labels.occupancy, labels.entries], range: ['#08306b', '#b4470f'], legend: true },
     marks: [

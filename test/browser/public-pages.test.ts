@@ -82,3 +82,42 @@ describe('the map of what the evidence supports', () => {
     await page.context().close();
   });
 });
+
+describe("a state's page: will the border-procedure capacity hold?", () => {
+  it('shows to an anonymous visitor the outlook the API computes, as a chart and a table, and passes axe-core', async () => {
+    // The API's own answer, to compare what the page prints with (public: no credentials).
+    const res = await fetch(`${served.url}/api/procedures/capacity-outlook/IT?year=2026`);
+    expect(res.status).toBe(200);
+    const o = (await res.json()) as { state: { capacity: number; annualMaximum: number; months: { period: string; peak: { mean: number } }[] } };
+    for (const locale of ['en', 'nl'] as const) {
+      const { page, errors } = await openPage(browser, { locale: locale === 'nl' ? 'nl-NL' : 'en-GB' });
+      await page.goto(served.url + '/state/IT');
+      const section = page.getByRole('region', { name: locale === 'en' ? 'Border procedure: will capacity hold?' : 'Grensprocedure: volstaat de capaciteit?' });
+      await section.locator('figure.chart svg').first().waitFor();
+      const nf = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+      const text = (await section.textContent()) ?? '';
+      expect(text).toContain(nf.format(o.state.capacity));
+      expect(text).toContain(nf.format(o.state.annualMaximum));
+      // The table alternative holds every month's central occupancy.
+      await section.getByText(locale === 'en' ? 'Show the figures as a table' : /tabel/i).first().click();
+      const rows = section.locator('table tbody tr');
+      expect(await rows.count()).toBe(12);
+      const august = o.state.months.find((m) => m.period === '2026-08')!;
+      expect(await section.locator('table tbody tr', { hasText: '2026-08' }).locator('td').first().textContent()).toBe(nf.format(august.peak.mean));
+      expect(await seriousViolations(page)).toEqual([]);
+      await screenshot(page, `state-IT-outlook-${locale}`);
+      expect(errors).toEqual([]);
+      await page.context().close();
+    }
+  });
+
+  it('says for a state with no attributed route that its occupancy is not modelled, not zero', async () => {
+    const { page, errors } = await openPage(browser);
+    await page.goto(served.url + '/state/DE');
+    const section = page.getByRole('region', { name: 'Border procedure: will capacity hold?' });
+    await expect.poll(() => section.textContent()).toContain('not known, not zero');
+    expect(await section.locator('figure.chart').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});

@@ -96,3 +96,41 @@ export interface MethodologyDocument {
 }
 
 export const fetchMethodology = () => api.get<MethodologyDocument>('/api/public/methodology');
+
+/** A figure with the forecast's bounds (80 % and 95 % prediction intervals). */
+export interface Banded {
+  lo95: number;
+  lo80: number;
+  mean: number;
+  hi80: number;
+  hi95: number;
+}
+
+/** When a limit is reached: central date, [earliest, latest] of each interval; null: not in the year. */
+export interface ReachDate {
+  central: string | null;
+  range80: [string | null, string | null];
+  range95: [string | null, string | null];
+}
+
+/** "Will capacity hold?" for one state (src/server/procedures/capacity-outlook-routes.ts). */
+export interface CapacityOutlook {
+  year: number;
+  assumptions: { borderShare: number; borderShareIsDefault: boolean; durationWeeks: number; appliesFrom: string; model: string };
+  state: {
+    code: string;
+    capacity: number;
+    annualMaximum: number | null;
+    /** Routes whose detections are attributed to the state; empty: its arrivals are not modelled. */
+    routes: string[];
+    peakOccupancy: Banded;
+    yearEntries: Banded;
+    capacityReached: ReachDate | null;
+    annualMaximumReached: ReachDate | null;
+    breakEvenShare: number | null;
+    months: { period: string; peak: Banded; cumulative: Banded }[];
+  };
+  notes: string[];
+}
+
+export const fetchCapacityOutlook = (geo: string, year: number) => api.get<CapacityOutlook>(`/api/procedures/capacity-outlook/${encodeURIComponent(geo)}?year=${year}`);

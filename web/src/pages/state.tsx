@@ -1,6 +1,10 @@
-/** A Member State's indicators over time: absolute, per 1,000 inhabitants, per € billion of GDP, against its fair share. */
+/**
+ * A Member State's indicators over time: absolute, per 1,000 inhabitants, per € billion of GDP, against its fair share;
+ * and whether its border-procedure capacity holds through the cycle's year.
+ */
 import { useState } from 'preact/hooks';
 import { fetchStateSeries, type IndicatorSeries } from '../api/public.ts';
+import { CapacityOutlookSection } from '../components/capacity-outlook.tsx';
 import { LineChart, type LinePoint } from '../components/line-chart.tsx';
 import { ErrorNote, Loading } from '../components/status.tsx';
 import { useAsync } from '../components/use-async.ts';
@@ -54,6 +58,7 @@ export function StatePage({ geo }: { geo: string }) {
           />
         ))}
       </div>
+      <CapacityOutlookSection geo={geo} />
     </>
   );
 }
