@@ -113,6 +113,17 @@ async function classificationEvent(db: Queryable, cycle: number): Promise<PoolEv
   return last?.payload as PoolEventOf<'classification-recorded'> | undefined;
 }
 
+/**
+ * Every Art 11 decision record of a cycle: those stored with `decision record` and the one the Commission put in the
+ * pool ledger. `currentDecisions` gives the ones in force.
+ */
+export async function decisionRecords(db: Queryable, cycle: number): Promise<DecisionRecord[]> {
+  const records: DecisionRecord[] = [...(await listDecisions(db, cycle))];
+  const ledger = await classificationEvent(db, cycle);
+  if (ledger) records.push(...decisionsFromPoolEvent(cycle, ledger.payload, ledger.at, ledger.role));
+  return records;
+}
+
 /** The assessment of one cycle; throws InputError (exit 2) for an unknown cycle or one with no data. */
 export async function runAssessment(db: Queryable, opts: AssessmentOptions): Promise<Assessment> {
   const methodology = typeof opts.methodology === 'object' ? opts.methodology : loadMethodology(opts.methodology);
@@ -137,9 +148,7 @@ export async function runAssessment(db: Queryable, opts: AssessmentOptions): Pro
   }
   const classes = new Map(classify(methodology, computed.byState).map((c) => [c.code, c]));
 
-  const records: DecisionRecord[] = [...(await listDecisions(db, opts.cycle))];
-  const ledger = await classificationEvent(db, opts.cycle);
-  if (ledger) records.push(...decisionsFromPoolEvent(opts.cycle, ledger.payload, ledger.at, ledger.role));
+  const records = await decisionRecords(db, opts.cycle);
   const inForce = currentDecisions(records);
 
   const states: StateAssessment[] = key.map((k) => {

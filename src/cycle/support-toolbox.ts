@@ -6,6 +6,9 @@ import { InputError, PermissionError } from '../domain/errors.ts';
 import type { MemberStateCode } from '../domain/member-states.ts';
 import { checkTransition, prioritiseRequests, validateNewRequest, type PrioritisedRequest, type SupportRequest } from '../domain/procedures/support-toolbox.ts';
 import type { Db } from '../store/db.ts';
+import { currentDecisions } from '../domain/assessment/decisions.ts';
+import { latestDecidedCycle } from '../store/decisions.ts';
+import { decisionRecords } from './assess.ts';
 import * as store from '../store/support-requests.ts';
 import { parsePlanState, type Actor } from './implementation.ts';
 
@@ -34,6 +37,19 @@ export const NO_DECISION_RECORDED: AtRiskSource = async () => ({
   states: [],
   basis: 'no Art 11 implementing decision is recorded: no Member State is identified as at risk, so requests are served in the order they were made',
 });
+
+/**
+ * The Member States identified as at risk of migratory pressure by the latest cycle's Art 11 decision in force
+ * (recorded with `decision record` or in the pool ledger); before any decision, none (NO_DECISION_RECORDED).
+ */
+export const AT_RISK_FROM_DECISIONS: AtRiskSource = async (db) => {
+  const cycle = await latestDecidedCycle(db);
+  if (cycle === null) return NO_DECISION_RECORDED(db);
+  const atRisk = currentDecisions(await decisionRecords(db, cycle)).filter((d) => d.category === 'at-risk' && d.adopted);
+  if (atRisk.length === 0) return { states: [], basis: `the Art 11 decisions in force for the ${cycle} cycle identify no Member State as at risk of migratory pressure, so requests are served in the order they were made` };
+  const acts = [...new Set(atRisk.map((d) => d.act))].join('; ');
+  return { states: [...new Set(atRisk.map((d) => d.state))].sort(), basis: `identified as at risk of migratory pressure for the ${cycle} cycle by ${acts} (AMMR Art 11)` };
+};
 
 export interface ToolboxView {
   /** Member States identified as at risk, whose requests are served first, and where that list comes from. */

@@ -41,7 +41,7 @@ export interface AppOptions {
   webDist?: string;
   /** Fastify's logger: off by default; `pactcycle serve` logs at `PACTCYCLE_LOG_LEVEL` (default info). */
   logger?: boolean | { level: string };
-  /** Where the Toolbox learns which Member States are identified as at risk (default: no decision recorded). */
+  /** Where the Toolbox learns which Member States are identified as at risk (default: the latest Art 11 decision in force). */
   atRisk?: AtRiskSource;
   /** Largest request body accepted, in bytes. */
   bodyLimit?: number;

@@ -57,3 +57,13 @@ export async function listDecisions(db: Queryable, cycle: number): Promise<(Deci
   );
   return rows.map(toRecord);
 }
+
+/** The latest cycle with an Art 11 decision, recorded here or in the pool ledger (`classification-recorded`); null if none. */
+export async function latestDecidedCycle(db: Queryable): Promise<number | null> {
+  const rows = await db.query<{ cycle: number | null }>(
+    `SELECT max(cycle)::integer AS cycle FROM (
+       SELECT cycle FROM classification_decision UNION ALL SELECT cycle FROM pool_event WHERE type = 'classification-recorded'
+     ) AS decided`,
+  );
+  return rows[0]?.cycle ?? null;
+}

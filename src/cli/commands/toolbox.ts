@@ -1,6 +1,6 @@
 /** `pactcycle toolbox catalogue|requests`: the Migration Support Toolbox (AMMR Art 6(3)) from the command line. */
 import type { Command } from 'commander';
-import { NO_DECISION_RECORDED, toolboxView } from '../../cycle/support-toolbox.ts';
+import { AT_RISK_FROM_DECISIONS, toolboxView } from '../../cycle/support-toolbox.ts';
 import { TOOLBOX_CATALOGUE } from '../../domain/procedures/support-toolbox.ts';
 import { formatTable, printJson, withStore } from '../io.ts';
 
@@ -21,7 +21,7 @@ export function register(program: Command): void {
     .description("every request in serving order (the Commission's and the Coordinator's view)")
     .option('--json', 'print JSON')
     .action(async (opts: { json?: boolean }) => {
-      const view = await withStore(async (db) => toolboxView(db, { name: 'cli', role: 'commission' }, await NO_DECISION_RECORDED(db)));
+      const view = await withStore(async (db) => toolboxView(db, { name: 'cli', role: 'commission' }, await AT_RISK_FROM_DECISIONS(db)));
       if (opts.json) return printJson(view);
       process.stdout.write(
         formatTable(['rank', 'state', 'item', 'status', 'priority', 'submitted'], view.requests.map((r) => [r.rank, r.state, r.item, r.status, r.priority, r.submittedAt.slice(0, 10)])) +

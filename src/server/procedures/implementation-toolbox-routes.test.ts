@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { BACKENDS } from '../../../test/helpers/backends.ts';
 import { buildApp } from '../app.ts';
 import { createUser } from '../auth/accounts.ts';
+import { recordDecision } from '../../store/decisions.ts';
 
 for (const backend of BACKENDS) {
   describe.skipIf(!backend.available)(`implementation plans and Toolbox API on ${backend.name}`, () => {
@@ -48,6 +49,28 @@ for (const backend of BACKENDS) {
       await put('IT', itToken, { status: 'completed', evidence: 'Decree 2026/1 and circular 7' });
       expect((await app.inject({ method: 'GET', url: '/api/implementation/IT' })).json()[0]).toMatchObject({ review: 'pending', reviewedBy: null });
       expect((await app.inject({ method: 'GET', url: '/api/implementation/DK' })).statusCode).toBe(400);
+    });
+
+    it('serves first the states the Art 11 decision in force identifies as at risk (no source given: the recorded decisions)', async () => {
+      const h = await backend.open();
+      dispose = h.dispose;
+      app = await buildApp({ db: h.db, now: () => new Date('2026-07-01T08:00:00Z') });
+      const token = async (name: string, role: string) => `Bearer ${(await createUser(h.db, { name, role, token: true })).token!}`;
+      const [mt, el, com] = [await token('mt', 'member-state:MT'), await token('el', 'member-state:EL'), await token('com', 'commission')];
+      const ask = (auth: string) => app!.inject({ method: 'POST', url: '/api/toolbox/requests', headers: { authorization: auth }, payload: { item: 'euaa-operational-support', description: 'reception experts for the islands' } });
+      expect((await ask(mt)).statusCode).toBe(201);
+      expect((await ask(el)).statusCode).toBe(201);
+      const view = async () => (await app!.inject({ method: 'GET', url: '/api/toolbox/requests', headers: { authorization: com } })).json();
+      // Before any decision: first come, first served, and the view says why.
+      expect((await view()).atRisk.basis).toMatch(/no Art 11 implementing decision is recorded/);
+      expect((await view()).requests.map((r: { state: string }) => r.state)).toEqual(['MT', 'EL']);
+      // SYNTHETIC decisions (not the Commission's): EL identified at risk; MT's risk considered and not adopted.
+      const base = { cycle: 2026, date: '2025-10-15', act: 'SYNTHETIC Implementing Decision', by: 'test', ground: 'test' } as const;
+      await recordDecision(h.db, { ...base, state: 'EL', category: 'at-risk', adopted: true });
+      await recordDecision(h.db, { ...base, state: 'MT', category: 'at-risk', adopted: false });
+      const after = await view();
+      expect(after.atRisk).toEqual({ states: ['EL'], basis: expect.stringContaining('SYNTHETIC Implementing Decision') });
+      expect(after.requests.map((r: { state: string; priority: string }) => [r.state, r.priority])).toEqual([['EL', 'at-risk'], ['MT', 'standard']]);
     });
 
     it('serves Toolbox requests of at-risk states first in the Commission and Coordinator views; a state sees only its own', async () => {

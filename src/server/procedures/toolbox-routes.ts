@@ -4,7 +4,7 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { changeSupportRequestStatus, NO_DECISION_RECORDED, submitSupportRequest, toolboxView, type AtRiskSource } from '../../cycle/support-toolbox.ts';
+import { AT_RISK_FROM_DECISIONS, changeSupportRequestStatus, submitSupportRequest, toolboxView, type AtRiskSource } from '../../cycle/support-toolbox.ts';
 
 export type { AtRiskSource };
 import { REQUEST_STATUSES, TOOLBOX_CATALOGUE } from '../../domain/procedures/support-toolbox.ts';
@@ -34,7 +34,7 @@ const View = z
   .meta({ id: 'ToolboxView' });
 
 export const toolboxRoutes: FastifyPluginAsyncZod<{ db: Db; now: () => Date; atRisk?: AtRiskSource }> = async (app, opts) => {
-  const atRisk = opts.atRisk ?? NO_DECISION_RECORDED;
+  const atRisk = opts.atRisk ?? AT_RISK_FROM_DECISIONS;
 
   app.get('/api/toolbox/catalogue', { schema: { tags: ['toolbox'], summary: 'the permanent EU Migration Support Toolbox (AMMR Art 6(3))', response: { 200: z.array(z.object({ id: z.string(), label: z.string(), kind: z.string(), basis: z.string() })), ...errorResponses } } }, async () =>
     TOOLBOX_CATALOGUE.map((i) => ({ ...i })),
