@@ -1,6 +1,7 @@
 /**
  * The Commission: data status, the Art 11 decision with grounds, the proposal (Art 12), implementation start,
- * assessment of deduction requests (Arts 61(3), 62(3)), Art 59(4) decisions, systemic shortcomings (Art 60(3)).
+ * assessment of deduction requests (Arts 61(3), 62(3)), Art 59(4) decisions, systemic shortcomings (Art 60(3)); the
+ * review of the implementation milestones and the decisions on Toolbox requests, at-risk Member States first.
  */
 import { useState } from 'preact/hooks';
 import { EURO_PER_RELOCATION } from '../../../src/domain/pool/measures.ts';
@@ -17,6 +18,7 @@ import { DataStatus } from './data-status.tsx';
 import { EventForm, int, stateOptions } from './event-form.tsx';
 import { AccountsTable, PoolChecks } from './figures.tsx';
 import { PhaseLine } from './phase.tsx';
+import { ImplementationReviewPanel, ToolboxQueuePanel } from './procedures.tsx';
 import { usePool } from './use-pool.ts';
 
 export function CommissionWorkspace() {
@@ -101,6 +103,8 @@ export function CommissionWorkspace() {
           <EventForm id="com-close" type="year-closed" title="ws.closeYear" fields={[]} toPayload={() => ({})} onRecorded={pool.reload} submitLabel="ws.closeYear" />
         )}
       </section>
+      <ImplementationReviewPanel />
+      <ToolboxQueuePanel decide />
     </>
   );
 }

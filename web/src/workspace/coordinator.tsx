@@ -1,6 +1,7 @@
 /**
  * The EU Solidarity Coordinator (Art 15): benefitting states and their needs, allocations of pledges to them kept
- * in balance (Art 60(1)), fulfilment tracking, overdue items, and the year's closing.
+ * in balance (Art 60(1)), fulfilment tracking, overdue items, the year's closing, and the Toolbox requests in serving
+ * order (read only).
  */
 import { SOLIDARITY_STATES } from '../../../src/domain/member-states.ts';
 import { euroEquivalent } from '../../../src/domain/pool/measures.ts';
@@ -11,6 +12,7 @@ import { deadlinesFor, Deadlines, statusOf } from './deadlines.tsx';
 import { MatchingPanel } from './matching.tsx';
 import { EventForm, int } from './event-form.tsx';
 import { PhaseLine } from './phase.tsx';
+import { ToolboxQueuePanel } from './procedures.tsx';
 import { usePool } from './use-pool.ts';
 
 const KINDS = ['relocation', 'financial', 'alternative', 'offset'] as const;
@@ -107,6 +109,7 @@ export function CoordinatorWorkspace() {
       </section>
       {(phase === 'adopted' || phase === 'implementation') && <MatchingPanel view={view} />}
       <Deadlines view={view} code={null} />
+      <ToolboxQueuePanel decide={false} />
     </>
   );
 }

@@ -1,7 +1,8 @@
 /**
  * A Member State delegation: its fair share and proposal line, its pledges with live euro equivalents and fair-share
  * compliance (Arts 57(3), 66), deduction (Arts 61–62), offset (Arts 63, 69) and access (Arts 58–59) requests,
- * fulfilment, the January confirmation (Art 60(6)) and its deadlines.
+ * fulfilment, the January confirmation (Art 60(6)) and its deadlines; its implementation plan's milestones and its
+ * requests to the Migration Support Toolbox (Art 6(3)).
  */
 import { euroEquivalent, EURO_PER_RELOCATION } from '../../../src/domain/pool/measures.ts';
 import type { StateAccount } from '../api/cycle.ts';
@@ -11,6 +12,7 @@ import { formatEuros, formatNumber, formatPercent, stateName, t, type MessageKey
 import { Deadlines } from './deadlines.tsx';
 import { EventForm, int, type FieldSpec, type Values } from './event-form.tsx';
 import { PhaseLine } from './phase.tsx';
+import { ImplementationPlanPanel, ToolboxRequestPanel } from './procedures.tsx';
 import { usePool } from './use-pool.ts';
 import { SOLIDARITY_STATES } from '../../../src/domain/member-states.ts';
 
@@ -229,6 +231,8 @@ export function MemberStateWorkspace({ code }: { code: string }) {
         )}
       </section>
       <Deadlines view={view} code={code} />
+      <ImplementationPlanPanel code={code} />
+      <ToolboxRequestPanel />
     </>
   );
 }
