@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BACKENDS, storePerTest } from '../../test/helpers/backends.ts';
 import type { Db } from './db.ts';
-import { appendEntries, entryHash, GENESIS_HASH, listLedgerCycles, readEntries, verifyLedger, VersionConflict, type NewLedgerEntry } from './ledger.ts';
+import { appendEntries, chainEntries, entryHash, GENESIS_HASH, insertEntries, listLedgerCycles, readEntries, verifyLedger, VersionConflict, type NewLedgerEntry } from './ledger.ts';
 
 const entry = (n: number, payload: unknown = { type: 'pledge', persons: n }): NewLedgerEntry => ({
   type: 'pledge',
@@ -59,6 +59,27 @@ for (const backend of BACKENDS) {
       expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
       for (const r of results) if (r.status === 'rejected') expect(r.reason).toBeInstanceOf(VersionConflict);
       expect(await readEntries(db, 2026)).toHaveLength(2);
+      expect((await verifyLedger(db)).ok).toBe(true);
+    });
+
+    it('appends from a head the writer already holds, and the database refuses entries that do not link', async () => {
+      const db = await open();
+      const [first] = await appendEntries(db, 2026, 0, [entry(1)]);
+      const head = { version: 1, hash: first!.hash };
+      const next = chainEntries(2026, head, [entry(2), entry(3)]);
+      await insertEntries(db, next);
+      expect(await readEntries(db, 2026)).toEqual([first, ...next]);
+      // A stale head: its place is taken.
+      await expect(insertEntries(db, chainEntries(2026, head, [entry(4)]))).rejects.toBeInstanceOf(VersionConflict);
+      // A wrong prev_hash, a gap, a first entry that does not start from the genesis hash: refused, nothing written.
+      await expect(insertEntries(db, chainEntries(2026, { version: 3, hash: first!.hash }, [entry(4)]))).rejects.toThrow(/prev_hash does not match/);
+      await expect(insertEntries(db, chainEntries(2026, { version: 4, hash: next[1]!.hash }, [entry(5)]))).rejects.toThrow(/entry 4 of the cycle does not exist/);
+      await expect(insertEntries(db, chainEntries(2027, { version: 0, hash: first!.hash }, [entry(1)]))).rejects.toThrow(/prev_hash does not match/);
+      // All or none: a batch whose second entry does not link leaves the first unwritten too.
+      const good = chainEntries(2026, { version: 3, hash: next[1]!.hash }, [entry(4)]);
+      const bad = chainEntries(2026, { version: 4, hash: GENESIS_HASH }, [entry(5)]);
+      await expect(insertEntries(db, [...good, ...bad])).rejects.toThrow(/prev_hash does not match/);
+      expect(await readEntries(db, 2026)).toHaveLength(3);
       expect((await verifyLedger(db)).ok).toBe(true);
     });
 

@@ -89,39 +89,82 @@ function isUniqueViolation(err: unknown): boolean {
   return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === '23505';
 }
 
+/** Where a cycle's chain ends: its version (0 when empty) and the hash of its last entry (`GENESIS_HASH` then). */
+export interface ChainHead {
+  version: number;
+  hash: string;
+}
+
+/**
+ * Links new entries onto a cycle's chain after `head`: numbers them and hashes each over the one before. Pure, so a
+ * writer that already holds the head (it read the cycle) can append without reading it again.
+ * @example chainEntries(2026, { version: 0, hash: GENESIS_HASH }, [{ type: 'x', actor: 'a', role: 'commission', recordedAt: new Date(0), payload: {} }])
+ */
+export function chainEntries(cycle: number, head: ChainHead, entries: readonly NewLedgerEntry[]): LedgerEntry[] {
+  let prevHash = head.hash;
+  return entries.map((e, i) => {
+    // Hash what the database will give back: plain JSON, without `undefined` members.
+    const payload: unknown = JSON.parse(JSON.stringify(e.payload));
+    const unhashed = { cycle, seq: head.version + i + 1, type: e.type, actor: e.actor, role: e.role, recordedAt: e.recordedAt.toISOString(), payload, prevHash };
+    const entry: LedgerEntry = { ...unhashed, hash: entryHash(unhashed) };
+    prevHash = entry.hash;
+    return entry;
+  });
+}
+
+/**
+ * Stores entries made by `chainEntries`, all or none, in one statement (one round trip, one commit). Throws
+ * `VersionConflict` when another writer took their place first. The database checks that each entry links onto the
+ * one before it (migration 042), so a writer with a stale or wrong head cannot break the chain.
+ */
+export async function insertEntries(db: Queryable, entries: readonly LedgerEntry[]): Promise<void> {
+  const first = entries[0];
+  if (!first) return;
+  // Arrays rather than one placeholder per value: any number of entries in one statement, far below the 65,535
+  // parameter limit; WITH ORDINALITY keeps them in chain order for the link check.
+  const column = <T>(f: (e: LedgerEntry) => T): T[] => entries.map(f);
+  try {
+    await db.query(
+      `INSERT INTO pool_event (cycle, seq, type, actor, role, recorded_at, payload, prev_hash, hash)
+       SELECT $1, seq, type, actor, role, recorded_at, payload::jsonb, prev_hash, hash
+       FROM unnest($2::integer[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::text[], $8::text[], $9::text[])
+         WITH ORDINALITY AS e(seq, type, actor, role, recorded_at, payload, prev_hash, hash, n)
+       ORDER BY n`,
+      [
+        first.cycle,
+        column((e) => e.seq),
+        column((e) => e.type),
+        column((e) => e.actor),
+        column((e) => e.role),
+        column((e) => e.recordedAt),
+        column((e) => JSON.stringify(e.payload)),
+        column((e) => e.prevHash),
+        column((e) => e.hash),
+      ],
+    );
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new VersionConflict(first.cycle, first.seq - 1);
+    throw err;
+  }
+}
+
+/** The head of `cycle` at `version`, or undefined when the cycle has fewer entries. */
+async function headAt(db: Queryable, cycle: number, version: number): Promise<ChainHead | undefined> {
+  if (version === 0) return { version: 0, hash: GENESIS_HASH };
+  const rows = await db.query<{ hash: string }>('SELECT hash FROM pool_event WHERE cycle = $1 AND seq = $2', [cycle, version]);
+  return rows[0] && { version, hash: rows[0].hash };
+}
+
 /**
  * Appends `entries` to `cycle`, which must be at `expectedVersion` (0 for a cycle with no entries yet); all or none.
  * Throws `VersionConflict` when another writer got there first.
  */
 export async function appendEntries(db: Db, cycle: number, expectedVersion: number, entries: readonly NewLedgerEntry[]): Promise<LedgerEntry[]> {
-  try {
-    return await db.transaction(async (tx) => {
-      let prevHash = GENESIS_HASH;
-      if (expectedVersion > 0) {
-        const head = await tx.query<{ hash: string }>('SELECT hash FROM pool_event WHERE cycle = $1 AND seq = $2', [cycle, expectedVersion]);
-        if (!head[0]) throw new VersionConflict(cycle, expectedVersion);
-        prevHash = head[0].hash;
-      }
-      const written: LedgerEntry[] = [];
-      for (const [i, e] of entries.entries()) {
-        // Hash what the database will give back: plain JSON, without `undefined` members.
-        const payload: unknown = JSON.parse(JSON.stringify(e.payload));
-        const unhashed = { cycle, seq: expectedVersion + i + 1, type: e.type, actor: e.actor, role: e.role, recordedAt: e.recordedAt.toISOString(), payload, prevHash };
-        const entry: LedgerEntry = { ...unhashed, hash: entryHash(unhashed) };
-        await tx.query(
-          `INSERT INTO pool_event (cycle, seq, type, actor, role, recorded_at, payload, prev_hash, hash)
-           VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9)`,
-          [entry.cycle, entry.seq, entry.type, entry.actor, entry.role, entry.recordedAt, JSON.stringify(entry.payload), entry.prevHash, entry.hash],
-        );
-        written.push(entry);
-        prevHash = entry.hash;
-      }
-      return written;
-    });
-  } catch (err) {
-    if (isUniqueViolation(err)) throw new VersionConflict(cycle, expectedVersion);
-    throw err;
-  }
+  const head = await headAt(db, cycle, expectedVersion);
+  if (!head) throw new VersionConflict(cycle, expectedVersion);
+  const written = chainEntries(cycle, head, entries);
+  await insertEntries(db, written);
+  return written;
 }
 
 /** The entries of `cycle` after version `afterSeq`, in order. */

@@ -70,6 +70,13 @@ describe('the pool lifecycle', () => {
     expect(before.phase === 'forum' && before.states.get('DE')!.pledged.relocations).toBe(0);
   });
 
+  it('makes pledges binding at adoption without touching the pledges of the state it was given (copies share them)', () => {
+    const forum = foldEvents([...upToForum, ...pledges]);
+    const adopted = applyEvent(forum, adoption);
+    expect(adopted.phase === 'adopted' && [...adopted.pledges.values()].every((p) => p.binding)).toBe(true);
+    expect(forum.phase === 'forum' && [...forum.pledges.values()].some((p) => p.binding)).toBe(false);
+  });
+
   it('refuses events out of phase, citing the article', () => {
     refused(EMPTY_POOL, event('forum-opened', 'council', '2025-10-20T00:00:00Z', {}), 'wrong-phase');
     const drafted = foldEvents(upToForum.slice(0, 2));

@@ -122,6 +122,11 @@ function pledgingOpen(s: PoolState, e: PoolEvent): asserts s is ForumPool | Adop
   }
 }
 
+/** Art 57(1), 13(4): every live pledge becomes binding. Replaced, not changed in place: copies of the pool share them. */
+function bindPledges(s: OpenPool): void {
+  for (const [id, p] of s.pledges) if (!p.binding) s.pledges.set(id, { ...p, binding: true });
+}
+
 function ownPledge(s: OpenPool, pledgeId: string, state: string) {
   const p = s.pledges.get(pledgeId);
   ensure(p !== undefined && p.state === state, 'unknown-pledge', () => `${state} has no live pledge ${JSON.stringify(pledgeId)}`);
@@ -233,7 +238,7 @@ const HANDLERS: { [T in PoolEventType]: Handler<T> } = {
       ensure(sameNumbers, 'inconsistent', 'Art 57(1): the Council changed the reference numbers of the proposal, so the act must give the amended line of each state');
     }
     const at = timeOf(e);
-    for (const pledge of s.pledges.values()) pledge.binding = true;
+    bindPledges(s);
     const amended = !sameNumbers || p.states !== undefined || p.sarPercentage !== s.proposal.sarPercentage;
     const next: AdoptedPool = {
       ...s,
@@ -271,7 +276,7 @@ const HANDLERS: { [T in PoolEventType]: Handler<T> } = {
     const last = s.reconvened.at(-1);
     ensure(last?.open === true, 'wrong-phase', 'Art 13(4): no reconvened High-Level Forum is open');
     s.reconvened[s.reconvened.length - 1] = { ...last, open: false };
-    for (const p of s.pledges.values()) p.binding = true;
+    bindPledges(s);
     for (const b of s.states.values()) b.pending = zeroAmounts();
     return s;
   },

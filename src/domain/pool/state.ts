@@ -13,15 +13,16 @@ import { zeroAmounts, type Amounts, type Measure } from './measures.ts';
 
 export type Phase = 'empty' | 'drafted' | 'forum' | 'adopted' | 'implementation' | 'closed';
 
+/** Never changed in place (a change replaces it), so copies of the pool can share pledges. */
 export interface Pledge {
-  id: string;
-  state: MemberStateCode;
-  measure: Measure;
+  readonly id: string;
+  readonly state: MemberStateCode;
+  readonly measure: Readonly<Measure>;
   /** When it was first made and last amended. */
-  madeAt: string;
-  amendedAt: string;
+  readonly madeAt: string;
+  readonly amendedAt: string;
   /** False until the Council act (or the act adopting additional pledges, Art 13(4)) makes it binding. */
-  binding: boolean;
+  readonly binding: boolean;
 }
 
 export interface Benefitting {
@@ -215,7 +216,8 @@ function copyBook(b: StateBook): StateBook {
 
 /**
  * A copy that shares nothing mutable with `s`, so that the fold may change it in place: the cost is the size of
- * the live state (26 books, live pledges, open requests), never the number of events folded.
+ * the live state (26 books, live pledges, open requests), never the number of events folded. Pledges are immutable
+ * and shared.
  */
 export function clonePool<S extends PoolState>(s: S): S {
   if (s.phase === 'empty') return s;
@@ -223,7 +225,8 @@ export function clonePool<S extends PoolState>(s: S): S {
   const out: Common & Partial<AfterAdoption> & { phase: Phase } = {
     ...c,
     states: new Map([...c.states].map(([k, b]) => [k, copyBook(b)])),
-    pledges: new Map([...c.pledges].map(([k, p]) => [k, { ...p }])),
+    // Pledges are replaced, never changed in place: the copy may share them (a pool holds thousands).
+    pledges: new Map(c.pledges),
     pledgedTotal: copyAmounts(c.pledgedTotal),
   };
   if (c.councilAct) {

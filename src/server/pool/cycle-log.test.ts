@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { BACKENDS } from '../../../test/helpers/backends.ts';
+import type { Db } from '../../store/db.ts';
 import { verifyLedger } from '../../store/ledger.ts';
 import { CycleLog, type Fold } from './cycle-log.ts';
 
@@ -35,6 +36,43 @@ for (const backend of BACKENDS) {
       expect(refused.length).toBeGreaterThan(0);
       expect((await a.read(2026)).state).toEqual(fresh.state);
       expect((await verifyLedger(h.db)).ok).toBe(true);
+    });
+
+    it('decides queued writes in order, each on the state after the ones before it, and appends them in groups', async () => {
+      const h = await backend.open();
+      dispose = h.dispose;
+      let inserts = 0;
+      const counting: Db = Object.create(h.db, {
+        query: { value: (sql: string, params?: unknown[]) => ((inserts += /^\s*INSERT INTO pool_event/.test(sql) ? 1 : 0), h.db.query(sql, params)) },
+      }) as Db;
+      const log = new CycleLog(counting, sum);
+      const amounts = Array.from({ length: 60 }, (_, i) => 10 + ((i * 37) % 50));
+      const results = await Promise.allSettled(amounts.map((n) => log.write(2026, decideAdd(n))));
+      // What one writer deciding them one by one, in the order they came, would have accepted.
+      let total = 0;
+      const expected = amounts.map((n) => (total + n <= CAP ? ((total += n), true) : false));
+      expect(results.map((r) => r.status === 'fulfilled')).toEqual(expected);
+      expect((await new CycleLog(h.db, sum).read(2026)).state).toEqual(amounts.filter((_, i) => expected[i]));
+      expect(inserts).toBeLessThan(expected.filter(Boolean).length);
+      expect((await verifyLedger(h.db)).ok).toBe(true);
+    });
+
+    it('refuses only on the stored state: a write refused on a stale copy is decided again', async () => {
+      const h = await backend.open();
+      dispose = h.dispose;
+      const gate: Fold<string[]> = { initial: () => [], applyAll: (s, es) => [...s, ...es.map((e) => (e.payload as { n: string }).n)] };
+      const put = (n: string) => [{ type: 'put', actor: 't', role: 'commission', recordedAt: new Date(0), payload: { n } }];
+      const a = new CycleLog(h.db, gate);
+      const b = new CycleLog(h.db, gate);
+      expect((await a.read(2026)).state).toEqual([]);
+      await b.write(2026, () => put('open'));
+      const { snapshot } = await a.write(2026, (s) => {
+        if (!s.state.includes('open')) throw new Error('closed');
+        return put('through');
+      });
+      expect(snapshot.state).toEqual(['open', 'through']);
+      await expect(a.write(2026, () => { throw new Error('no'); })).rejects.toThrow('no');
+      expect((await b.read(2026)).version).toBe(2);
     });
 
     it('writes nothing when the decision refuses', async () => {

@@ -1,12 +1,16 @@
 /**
  * The state of each cycle, rebuilt by folding its ledger and kept up to date incrementally: a read catches up with
- * entries appended since (by this or another process), a write decides against the current state and appends at
- * the version it decided on. When another process appended first (`VersionConflict`) the write catches up, decides
- * again on the new state, and retries — a bounded number of times. Within one process, writes to a cycle queue up
- * so that they do not race each other needlessly.
+ * entries appended since (by this or another process), a write decides against the state this process holds and
+ * appends at that version. When another process appended first (`VersionConflict`) the write catches up, decides
+ * again on the new state, and retries — a bounded number of times.
+ *
+ * Within one process, writes to a cycle queue up, and whatever queued while one append was in flight is decided in
+ * order and appended together in the next (group commit): one round trip and one commit for the lot instead of
+ * one each, so the rate a cycle can take is not bounded by one commit's latency. A write that `decide` refuses is
+ * refused only on the stored state: the cycle is read again first, and when it has moved on, decided again.
  */
 import type { Db } from '../../store/db.ts';
-import { appendEntries, readEntries, VersionConflict, type LedgerEntry, type NewLedgerEntry } from '../../store/ledger.ts';
+import { chainEntries, GENESIS_HASH, insertEntries, readEntries, VersionConflict, type LedgerEntry, type NewLedgerEntry } from '../../store/ledger.ts';
 
 export interface Fold<S> {
   /** The state of a cycle with no events. */
@@ -18,6 +22,8 @@ export interface Fold<S> {
 export interface CycleSnapshot<S> {
   cycle: number;
   version: number;
+  /** The hash of the entry at `version` (the genesis hash at version 0): where the next entry links on. */
+  hash: string;
   state: S;
   /** The entries folded so far, in order (for the event log routes). */
   entries: readonly LedgerEntry[];
@@ -30,9 +36,29 @@ export class TooMuchContention extends Error {
   }
 }
 
+/** What a write is decided on: the state at a version (in a group, after the writes before it). */
+export interface Decidable<S> {
+  cycle: number;
+  version: number;
+  state: S;
+}
+type Decide<S> = (current: Decidable<S>) => NewLedgerEntry[];
+interface WriteResult<S> {
+  snapshot: CycleSnapshot<S>;
+  written: LedgerEntry[];
+}
+interface QueuedWrite<S> {
+  decide: Decide<S>;
+  resolve(result: WriteResult<S>): void;
+  reject(err: unknown): void;
+}
+
+/** Writes decided and appended together at most; bounds one statement's size and the wait of the first in line. */
+const MAX_GROUP = 200;
+
 export class CycleLog<S> {
   private readonly snapshots = new Map<number, CycleSnapshot<S>>();
-  private readonly queues = new Map<number, Promise<unknown>>();
+  private readonly queues = new Map<number, QueuedWrite<S>[]>();
 
   constructor(
     private readonly db: Db,
@@ -42,44 +68,101 @@ export class CycleLog<S> {
 
   /** The cycle as stored now. */
   async read(cycle: number): Promise<CycleSnapshot<S>> {
-    let snap = this.snapshots.get(cycle) ?? { cycle, version: 0, state: this.fold.initial(cycle), entries: [] };
-    const fresh = await readEntries(this.db, cycle, snap.version);
-    if (fresh.length > 0) {
-      snap = { cycle, version: fresh.at(-1)!.seq, state: this.fold.applyAll(snap.state, fresh), entries: [...snap.entries, ...fresh] };
-    }
+    const snap = this.snapshots.get(cycle) ?? { cycle, version: 0, hash: GENESIS_HASH, state: this.fold.initial(cycle), entries: [] };
+    return this.advance(snap, await readEntries(this.db, cycle, snap.version));
+  }
+
+  /** `snap` with `fresh` (the entries right after it) folded in; kept as the cycle's snapshot unless a newer one is. */
+  private advance(snap: CycleSnapshot<S>, fresh: readonly LedgerEntry[]): CycleSnapshot<S> {
+    const last = fresh.at(-1);
+    if (!last) return this.keep(snap);
+    return this.keep({ cycle: snap.cycle, version: last.seq, hash: last.hash, state: this.fold.applyAll(snap.state, fresh), entries: [...snap.entries, ...fresh] });
+  }
+
+  private keep(snap: CycleSnapshot<S>): CycleSnapshot<S> {
     // Keep the newest snapshot: a slower concurrent read must not replace a newer one.
-    const cached = this.snapshots.get(cycle);
-    if (!cached || cached.version < snap.version) this.snapshots.set(cycle, snap);
+    const cached = this.snapshots.get(snap.cycle);
+    if (!cached || cached.version < snap.version) this.snapshots.set(snap.cycle, snap);
     return snap;
   }
 
   /**
    * Appends what `decide` returns for the current state; `decide` throws to refuse (nothing is written). It may be
-   * called again, on a newer state, when another writer got there first.
+   * called again, on a newer state, when another writer got there first. The snapshot returned includes the write
+   * (and any written with it).
    */
-  async write(cycle: number, decide: (snapshot: CycleSnapshot<S>) => NewLedgerEntry[]): Promise<{ snapshot: CycleSnapshot<S>; written: LedgerEntry[] }> {
-    const previous = this.queues.get(cycle) ?? Promise.resolve();
-    const run = previous.catch(() => undefined).then(() => this.attempt(cycle, decide));
-    this.queues.set(cycle, run);
+  write(cycle: number, decide: Decide<S>): Promise<WriteResult<S>> {
+    return new Promise((resolve, reject) => {
+      const queue = this.queues.get(cycle);
+      if (queue) {
+        queue.push({ decide, resolve, reject });
+        return;
+      }
+      this.queues.set(cycle, [{ decide, resolve, reject }]);
+      void this.drain(cycle);
+    });
+  }
+
+  /** Appends the cycle's queued writes, group by group, until none is left. */
+  private async drain(cycle: number): Promise<void> {
+    const queue = this.queues.get(cycle)!;
     try {
-      return await run;
+      while (queue.length > 0) {
+        const group = queue.splice(0, MAX_GROUP);
+        try {
+          await this.appendGroup(cycle, group);
+        } catch (err) {
+          for (const w of group) w.reject(err);
+        }
+      }
     } finally {
-      if (this.queues.get(cycle) === run) this.queues.delete(cycle);
+      this.queues.delete(cycle);
     }
   }
 
-  private async attempt(cycle: number, decide: (snapshot: CycleSnapshot<S>) => NewLedgerEntry[]) {
+  /** Settles every write of `group`: appended together, or refused by its own `decide`. */
+  private async appendGroup(cycle: number, group: QueuedWrite<S>[]): Promise<void> {
+    let snap = this.snapshots.get(cycle) ?? (await this.read(cycle));
     for (let attempt = 1; attempt <= this.maxAttempts; attempt++) {
-      const snap = await this.read(cycle);
-      const entries = decide(snap);
+      // Decide in order, each on the state after the writes before it in the group.
+      let at: Decidable<S> & { hash: string } = snap;
+      const accepted: { write: QueuedWrite<S>; written: LedgerEntry[] }[] = [];
+      const refused: { write: QueuedWrite<S>; err: unknown }[] = [];
+      for (const write of group) {
+        let entries: NewLedgerEntry[];
+        try {
+          entries = write.decide(at);
+        } catch (err) {
+          refused.push({ write, err });
+          continue;
+        }
+        const written = chainEntries(cycle, at, entries);
+        accepted.push({ write, written });
+        const last = written.at(-1);
+        if (last) at = { cycle, version: last.seq, hash: last.hash, state: this.fold.applyAll(at.state, written) };
+      }
+      if (refused.length > 0) {
+        // A refusal must stand on the stored state, not on what this process last saw of it.
+        const stored = await this.read(cycle);
+        if (stored.version !== snap.version) {
+          snap = stored;
+          continue;
+        }
+      }
+      const written = accepted.flatMap((a) => a.written);
       try {
-        const written = await appendEntries(this.db, cycle, snap.version, entries);
-        return { snapshot: await this.read(cycle), written };
+        await insertEntries(this.db, written);
       } catch (err) {
         if (!(err instanceof VersionConflict)) throw err;
-        // Another process appended first: back off a little (jittered) and decide again on the newer state.
+        // Another process appended first: back off a little (jittered), catch up and decide again.
         await new Promise((r) => setTimeout(r, Math.random() * attempt * 2));
+        snap = await this.read(cycle);
+        continue;
       }
+      const done = this.keep({ ...at, entries: written.length > 0 ? [...snap.entries, ...written] : snap.entries });
+      for (const { write, written } of accepted) write.resolve({ snapshot: done, written });
+      for (const { write, err } of refused) write.reject(err);
+      return;
     }
     throw new TooMuchContention(cycle, this.maxAttempts);
   }
