@@ -4,7 +4,7 @@
  */
 import { InputError, PermissionError } from '../domain/errors.ts';
 import type { MemberStateCode } from '../domain/member-states.ts';
-import { checkTransition, prioritiseRequests, validateNewRequest, type PrioritisedRequest, type SupportRequest } from '../domain/procedures/support-toolbox.ts';
+import { checkTransition, prioritiseRequests, summariseRequests, validateNewRequest, type PrioritisedRequest, type SupportRequest, type ToolboxSummary } from '../domain/procedures/support-toolbox.ts';
 import type { Db } from '../store/db.ts';
 import { currentDecisions } from '../domain/assessment/decisions.ts';
 import { latestDecidedCycle } from '../store/decisions.ts';
@@ -70,4 +70,9 @@ export async function toolboxView(db: Db, actor: Actor, atRisk: { states: readon
     requests = await store.listSupportRequests(db, state);
   }
   return { atRisk: { states: [...atRisk.states], basis: atRisk.basis }, requests: prioritiseRequests(requests, new Set(atRisk.states)) };
+}
+
+/** Every request recorded, summarised for the Report, with the at-risk states of the latest Art 11 decision in force. */
+export async function toolboxSummary(db: Db): Promise<ToolboxSummary> {
+  return summariseRequests(await store.listSupportRequests(db), await AT_RISK_FROM_DECISIONS(db));
 }

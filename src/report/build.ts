@@ -7,6 +7,7 @@ import { euMap } from './map.ts';
 import { forecastMonthsTable, forecastSummaryTable, routeOf } from './sections/forecast.ts';
 import { fairSharesTable } from './sections/fair-shares.ts';
 import { implementationStatesTable, milestonesTable } from './sections/implementation.ts';
+import { toolboxTable } from './sections/toolbox.ts';
 import { applicantsPerThousand, classOfValue, mapTable, PER_THOUSAND_CLASSES } from './sections/map.ts';
 import { accountsTable, proposalTable } from './sections/pool.ts';
 import { assessmentNotesTable, assessmentStatesTable, decisionsTable, disagreementsTable, evidenceTable, indicatorsTable } from './sections/assessment.ts';
@@ -243,6 +244,16 @@ function implementation(d: ReportData, i18n: I18n, tables: BuiltReport['tables']
   return { id: 'implementation', title: i18n.t('section.implementation'), blocks };
 }
 
+function toolbox(d: ReportData, i18n: I18n, tables: BuiltReport['tables']): Section {
+  const s = d.toolbox;
+  const blocks: Block[] = [
+    { kind: 'p', text: i18n.t(s.requests ? 'toolbox.intro' : 'toolbox.none', { requests: s.requests, states: s.states }) },
+    { kind: 'p', text: s.atRisk.states.length ? i18n.t('toolbox.atRisk', { states: s.atRisk.states.map((c) => i18n.state(c)).join(', '), basis: s.atRisk.basis }) : i18n.t('toolbox.noneAtRisk', { basis: s.atRisk.basis }) },
+    tableBlock(tables, toolboxTable(s), i18n),
+  ];
+  return { id: 'toolbox', title: i18n.t('section.toolbox'), blocks };
+}
+
 /** Registers a table for the annexes only (too long to print), with a pointer in the text. */
 function annexOnly(tables: BuiltReport['tables'], table: ReportTable, i18n: I18n): Block {
   const title = i18n.t(`table.${table.id}`, table.params);
@@ -343,6 +354,7 @@ export function buildReport(d: ReportData, i18n: I18n): BuiltReport {
     fairShares(d, i18n, tables),
     pool(d, i18n, tables),
     implementation(d, i18n, tables),
+    toolbox(d, i18n, tables),
     methodology(d, i18n, tables),
   ].filter((x): x is Section => x !== null);
   return {

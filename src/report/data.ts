@@ -10,10 +10,12 @@ import { runAssessment, type Assessment } from '../cycle/assess.ts';
 import { capacityOutlookFromStore, type CapacityOutlookReport } from '../cycle/capacity-outlook.ts';
 import { fairSharesForCycle, type CycleFairShares } from '../cycle/fair-share.ts';
 import { implementationOverview } from '../cycle/implementation.ts';
+import { toolboxSummary } from '../cycle/support-toolbox.ts';
 import { poolReport, type PoolReport } from '../cycle/pool-report.ts';
 import { forecastRoutes, type RouteForecasts } from '../cycle/route-forecast.ts';
 import { APR_APPLIES_FROM } from '../domain/procedures/capacity-acts.ts';
 import type { MilestoneRecord, UnionOverview } from '../domain/procedures/implementation-plan.ts';
+import type { ToolboxSummary } from '../domain/procedures/support-toolbox.ts';
 import type { Db } from '../store/db.ts';
 import { countObservations } from '../store/observations.ts';
 import { inputFiles, latestVintages, type InputFile } from './manifest.ts';
@@ -31,6 +33,8 @@ export interface ReportData {
   /** Will the border-procedure capacity hold in the cycle year (APR Arts 48, 50)? Null when it cannot be computed. */
   capacityOutlook: CapacityOutlookReport | null;
   implementation: UnionOverview & { records: MilestoneRecord[] };
+  /** Requests to the Migration Support Toolbox as recorded when the Report is written, in aggregate. */
+  toolbox: ToolboxSummary;
   /** The classification evidence and the recorded decisions (Arts 9–11); null when it cannot be computed. */
   assessment: Assessment | null;
   /** Sections that cannot be written yet, with the reason (stated in the Report and its manifest). */
@@ -71,5 +75,6 @@ export async function gatherReportData(db: Db, cycle: number): Promise<ReportDat
     return capacityOutlookFromStore(db, cycle);
   });
   const implementation = await implementationOverview(db);
-  return { cycle, coverage, situation, inputs, vintages, forecast, fairShares, pool, capacityOutlook, implementation, assessment, omitted };
+  const toolbox = await toolboxSummary(db);
+  return { cycle, coverage, situation, inputs, vintages, forecast, fairShares, pool, capacityOutlook, implementation, toolbox, assessment, omitted };
 }

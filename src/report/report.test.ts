@@ -20,7 +20,8 @@ import { poolReport, poolState } from '../cycle/pool-report.ts';
 import { forecastCycle } from '../cycle/forecast.ts';
 import { adequateCapacityFromStore } from '../cycle/adequate-capacity.ts';
 import { capacityOutlookFromStore } from '../cycle/capacity-outlook.ts';
-import { implementationOverview } from '../cycle/implementation.ts';
+import { implementationOverview, recordMilestone, reviewMilestone } from '../cycle/implementation.ts';
+import { changeSupportRequestStatus, submitSupportRequest, toolboxSummary } from '../cycle/support-toolbox.ts';
 import { proposeForCycle } from '../cycle/propose.ts';
 import { situationReport, type Situation } from '../cycle/situation.ts';
 import { coverageSummary, loadDataFolder } from '../data/index.ts';
@@ -345,6 +346,42 @@ describe('the pool after the Council adopts it', () => {
     );
     expect(accounts.rows.find((x) => x.state === 'FR')!.pledged_relocations).toBe(900);
     expect(html).toContain('SYNTHETIC Council Implementing Decision');
+  });
+});
+
+// After the golden figures: it records milestones and Toolbox requests in the store.
+describe('the implementation plans and the Toolbox as Member States record them', () => {
+  it('prints the milestones reported and reviewed, and the Toolbox requests per item and status, naming no requesting state', async () => {
+    const it_ = { name: 'italy', role: 'member-state:IT' };
+    const el = { name: 'greece', role: 'member-state:EL' };
+    const at = new Date('2026-07-01T08:00:00Z');
+    await recordMilestone(db, it_, 'IT', { milestone: 'screening', status: 'completed', evidence: 'SYNTHETIC decree', targetDate: '2026-06-12' }, at);
+    await recordMilestone(db, el, 'EL', { milestone: 'screening', status: 'in-progress', evidence: '' }, at);
+    await reviewMilestone(db, { name: 'com', role: 'commission' }, 'IT', 'screening', 'accepted', '', at);
+    const r1 = await submitSupportRequest(db, it_, { item: 'euaa-operational-support', description: 'SYNTHETIC reception experts' }, at);
+    await submitSupportRequest(db, el, { item: 'euaa-operational-support', description: 'SYNTHETIC registration staff' }, at);
+    await submitSupportRequest(db, el, { item: 'amif-funding', description: 'SYNTHETIC reception places' }, at);
+    await changeSupportRequestStatus(db, { name: 'com', role: 'commission' }, r1.id, 'in-review', '', at);
+    const implementation = await implementationOverview(db);
+    const toolbox = await toolboxSummary(db);
+    const r = await writeReport(db, { cycle: 2026, lang: 'nl', out: path.join(work, 'nl-procedures'), pdf: false }, { ...data, implementation, toolbox });
+    const annexOf = (id: string) => JSON.parse(readFileSync(path.join(r.dir, `annexes/${id}.json`), 'utf8')) as { rows: Record<string, unknown>[] };
+    const screening = annexOf('implementation-milestones').rows.find((x) => String(x.milestone).startsWith('Screening'))!;
+    expect(screening).toMatchObject({ completed: 1, in_progress: 1, accepted: 1, not_reported: 24 });
+    expect(annexOf('implementation-states').rows.filter((x) => Number(x.reported) > 0).map((x) => [x.state, x.reported, x.accepted])).toEqual([['EL', 1, 0], ['IT', 1, 1]]);
+    const requests = annexOf('toolbox-requests').rows;
+    expect(requests.find((x) => x.item === 'euaa-operational-support')).toMatchObject({ requests: 2, submitted: 1, in_review: 1 });
+    expect(requests.find((x) => x.item === 'amif-funding')).toMatchObject({ requests: 1, submitted: 1 });
+    expect(requests.reduce((n, x) => n + Number(x.requests), 0)).toBe(3);
+    // The decisions recorded above identify no state as at risk (EL's risk was declined): first come, first served.
+    expect(requests.every((x) => x.from_at_risk === 0)).toBe(true);
+    const html = readFileSync(path.join(r.dir, 'report.html'), 'utf8');
+    const nl = createI18n('nl');
+    const section = parseHTML(html).document.querySelector('#toolbox')!.textContent ?? '';
+    expect(section).toContain(nl.t('toolbox.intro', { requests: 3, states: 2 }));
+    expect(section).toContain(nl.t('toolboxItem.amif-funding'));
+    expect(section).toContain(toolbox.atRisk.basis);
+    expect(section).not.toContain('SYNTHETIC reception'); // descriptions stay with the Commission, the Coordinator and the state
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { checkTransition, OPEN_STATUSES, prioritiseRequests, REQUEST_STATUSES, TOOLBOX_CATALOGUE, validateNewRequest, type SupportRequest } from './support-toolbox.ts';
+import { checkTransition, OPEN_STATUSES, prioritiseRequests, REQUEST_STATUSES, summariseRequests, TOOLBOX_CATALOGUE, validateNewRequest, type SupportRequest } from './support-toolbox.ts';
 
 const req = (id: number, state: SupportRequest['state'], submittedAt: string, status: SupportRequest['status'] = 'submitted'): SupportRequest => ({
   id, state, item: 'euaa-operational-support', description: 'reception experts', status, submittedBy: 'x', submittedAt, updatedBy: 'x', updatedAt: submittedAt, note: '',
@@ -59,5 +59,15 @@ describe('Migration Support Toolbox (AMMR Art 6(3))', () => {
     expect(() => checkTransition({ state: 'IT', status: 'in-review' }, 'granted', 'member-state:IT')).toThrow(/only the Commission/);
     expect(() => checkTransition({ state: 'IT', status: 'submitted' }, 'withdrawn', 'member-state:EL')).toThrow(/only IT can withdraw/);
     expect(() => checkTransition({ state: 'IT', status: 'delivered' }, 'refused', 'commission')).toThrow(/it is closed/);
+  });
+  it('summarises requests for the Report per catalogue item and status, counting those of at-risk states, naming no state', () => {
+    const amif = { ...req(3, 'CY', '2026-07-03T09:00:00.000Z', 'granted'), item: 'amif-funding' as const };
+    const s = summariseRequests([req(1, 'DE', '2026-07-01T09:00:00.000Z'), req(2, 'CY', '2026-07-02T09:00:00.000Z', 'withdrawn'), amif], { states: ['CY'], basis: 'test' });
+    expect([s.requests, s.states]).toEqual([3, 2]);
+    expect(s.items.map((i) => i.item)).toEqual(TOOLBOX_CATALOGUE.map((i) => i.id));
+    expect(s.items.find((i) => i.item === 'euaa-operational-support')).toMatchObject({ requests: 2, fromAtRisk: 1, byStatus: { submitted: 1, withdrawn: 1, granted: 0 } });
+    expect(s.items.find((i) => i.item === 'amif-funding')).toMatchObject({ requests: 1, fromAtRisk: 1, byStatus: { granted: 1 } });
+    expect(s.items.reduce((n, i) => n + i.requests, 0)).toBe(3);
+    expect(JSON.stringify(s.items)).not.toMatch(/"(DE|CY)"/);
   });
 });

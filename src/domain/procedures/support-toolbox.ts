@@ -95,3 +95,38 @@ export function prioritiseRequests(requests: readonly SupportRequest[], atRisk: 
   });
   return sorted.map((r, i) => ({ ...r, priority: (['at-risk', 'standard', 'closed'] as const)[group(r)], rank: i + 1 }));
 }
+
+export interface ToolboxItemSummary {
+  item: ToolboxItemId;
+  requests: number;
+  byStatus: Record<RequestStatus, number>;
+  /** Requests from Member States identified as at risk (served first). */
+  fromAtRisk: number;
+}
+
+export interface ToolboxSummary {
+  requests: number;
+  /** Member States that have asked at least once. */
+  states: number;
+  atRisk: { states: string[]; basis: string };
+  /** Every item of the catalogue, in its order, with its requests (zero where none). */
+  items: ToolboxItemSummary[];
+}
+
+/**
+ * The Toolbox for the Report: requests per item of the catalogue and status, and how many came from at-risk states.
+ * Aggregates only: which Member State asked for what is seen by the Commission, the Coordinator and that state.
+ */
+export function summariseRequests(requests: readonly SupportRequest[], atRisk: { states: readonly string[]; basis: string }): ToolboxSummary {
+  const risky = new Set(atRisk.states);
+  const items = TOOLBOX_CATALOGUE.map((i) => {
+    const mine = requests.filter((r) => r.item === i.id);
+    return {
+      item: i.id,
+      requests: mine.length,
+      byStatus: Object.fromEntries(REQUEST_STATUSES.map((st) => [st, mine.filter((r) => r.status === st).length])) as Record<RequestStatus, number>,
+      fromAtRisk: mine.filter((r) => risky.has(r.state)).length,
+    };
+  });
+  return { requests: requests.length, states: new Set(requests.map((r) => r.state)).size, atRisk: { states: [...atRisk.states], basis: atRisk.basis }, items };
+}
