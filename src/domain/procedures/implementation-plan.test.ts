@@ -15,6 +15,7 @@ describe('national implementation plans', () => {
     expect(() => validateMilestoneUpdate({ milestone: 'screaming', status: 'completed', evidence: 'x' })).toThrow(/unknown milestone "screaming"/);
     expect(() => validateMilestoneUpdate({ milestone: 'screening', status: 'done', evidence: 'x' })).toThrow(/unknown status "done"/);
     expect(() => validateMilestoneUpdate({ milestone: 'screening', status: 'delayed', evidence: '', targetDate: '1 July' })).toThrow(/field targetDate/);
+    expect(() => validateMilestoneUpdate({ milestone: 'screening', status: 'delayed', evidence: '', targetDate: '2026-02-30' })).toThrow(/2026-02-30 does not exist/);
     expect(validateMilestoneUpdate({ milestone: 'eurodac', status: 'in-progress', evidence: '' })).toEqual({ milestone: 'eurodac', status: 'in-progress', evidence: '', targetDate: null });
   });
   it('lets only the Member State update its own milestones and only the Commission review', () => {

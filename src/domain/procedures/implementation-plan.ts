@@ -5,6 +5,7 @@
  */
 import { InputError } from '../errors.ts';
 import { SOLIDARITY_STATES, type MemberStateCode } from '../member-states.ts';
+import { parseIsoDate } from './counting.ts';
 
 export const MILESTONES = [
   { id: 'legal-framework', label: 'National legal framework adapted', basis: 'all Pact instruments; APR Art 79, AMMR Art 85 (application from 12 June 2026)' },
@@ -56,7 +57,8 @@ export function validateMilestoneUpdate(u: MilestoneUpdate): { milestone: Milest
   // A completed milestone is reviewed by the Commission: it must say what shows it (law, facility, act, report).
   if (u.status === 'completed' && evidence === '') throw new InputError('a completed milestone needs evidence (the act, facility or document that shows it)', { field: 'evidence' });
   const targetDate = u.targetDate ?? null;
-  if (targetDate !== null && !/^\d{4}-\d{2}-\d{2}$/.test(targetDate)) throw new InputError(`target date "${targetDate}" is not YYYY-MM-DD`, { field: 'targetDate' });
+  // A date that does not exist (2026-02-30) is refused as the deadline calculator refuses it.
+  if (targetDate !== null) parseIsoDate(targetDate, 'targetDate');
   return { milestone: u.milestone, status: u.status as MilestoneStatus, evidence, targetDate };
 }
 
