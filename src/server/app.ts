@@ -17,6 +17,11 @@ import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, val
 import type { Db } from '../store/db.ts';
 import { installAuthentication } from './auth/authenticate.ts';
 import { authRoutes } from './auth/routes.ts';
+import { userRoutes } from './auth/user-routes.ts';
+import { assessmentRoutes } from './assessment/routes.ts';
+import { dataRoutes } from './data/routes.ts';
+import { SetupGate } from './setup/first-run.ts';
+import { setupRoutes } from './setup/routes.ts';
 import { HttpError, installErrorHandling } from './errors.ts';
 import { publicRoutes } from './public/routes.ts';
 import { matchingRoutes } from './matching/routes.ts';
@@ -45,6 +50,10 @@ export interface AppOptions {
   atRisk?: AtRiskSource;
   /** Largest request body accepted, in bytes. */
   bodyLimit?: number;
+  /** The one-time token of the first-run setup link (src/server/setup/first-run.ts); without it setup is closed. */
+  setupToken?: string;
+  /** The data folder the Commission may load again from the web; default as `pactcycle data load` finds it. */
+  dataDir?: string;
 }
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
@@ -94,6 +103,17 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     cookieSecure: opts.cookieSecure ?? true,
     loginRateLimit: opts.loginRateLimit ?? { max: 10, timeWindow: 60_000 },
   });
+
+  await app.register(setupRoutes, {
+    db: opts.db,
+    gate: new SetupGate(opts.setupToken),
+    now,
+    cookieSecure: opts.cookieSecure ?? true,
+    rateLimit: opts.loginRateLimit ?? { max: 10, timeWindow: 60_000 },
+  });
+  await app.register(userRoutes, { db: opts.db });
+  await app.register(assessmentRoutes, { db: opts.db, now });
+  await app.register(dataRoutes, { db: opts.db, dataDir: opts.dataDir });
 
   await app.register(deadlineRoutes, { db: opts.db });
   await app.register(capacityOutlookRoutes, { db: opts.db });

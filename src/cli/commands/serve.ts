@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../domain/errors.ts';
 import { buildApp } from '../../server/app.ts';
+import { newSetupToken, setupMessage, setupNeeded } from '../../server/setup/first-run.ts';
 import { openStore, storeLocationFromEnv } from '../../store/db.ts';
 
 export function register(program: Command): void {
@@ -15,9 +16,11 @@ export function register(program: Command): void {
       const port = Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, not "${opts.port}"`);
       const db = await openStore(storeLocationFromEnv());
-      const app = await buildApp({ db, logger: { level: process.env.PACTCYCLE_LOG_LEVEL || 'info' }, cookieSecure: !opts.insecureCookies });
+      const setupToken = (await setupNeeded(db)) ? newSetupToken() : undefined;
+      const app = await buildApp({ db, logger: { level: process.env.PACTCYCLE_LOG_LEVEL || 'info' }, cookieSecure: !opts.insecureCookies, ...(setupToken ? { setupToken } : {}) });
       const address = await app.listen({ port, host: opts.host });
-      process.stdout.write(`Pactcycle is serving ${address} (API documentation: ${address}/api/docs)\n`);
+      // One write, so a reader of the output gets the address and the setup link together.
+      process.stdout.write(`Pactcycle is serving ${address} (API documentation: ${address}/api/docs)\n${setupToken ? setupMessage(address, setupToken) + '\n' : ''}`);
       // Stay up until asked to stop; close the store cleanly on the way out.
       await new Promise<void>((resolve) => {
         const stop = () => resolve();

@@ -14,7 +14,7 @@ import { formatSharePercent } from '../../domain/fair-share.ts';
 import { UsageError } from '../../domain/errors.ts';
 import { buildApp } from '../../server/app.ts';
 import { openStore, storeLocationFromEnv, type Db } from '../../store/db.ts';
-import { listUsers } from '../../store/users.ts';
+import { newSetupToken, setupMessage, setupNeeded } from '../../server/setup/first-run.ts';
 import { parseCycle } from '../cycle-option.ts';
 import { formatTable, progress } from '../io.ts';
 
@@ -93,13 +93,11 @@ export function register(program: Command): void {
       try {
         await runCycle(db, opts);
         if (!opts.serve) return;
-        const app = await buildApp({ db, logger: { level: process.env.PACTCYCLE_LOG_LEVEL || 'warn' }, cookieSecure: true });
+        const setupToken = (await setupNeeded(db)) ? newSetupToken() : undefined;
+        const app = await buildApp({ db, logger: { level: process.env.PACTCYCLE_LOG_LEVEL || 'warn' }, cookieSecure: true, ...(setupToken ? { setupToken } : {}) });
         const address = await app.listen({ port, host: opts.host });
         say(`\nServing the web application at ${address}/ (API documentation: ${address}/api/docs). Ctrl-C stops.`);
-        if ((await listUsers(db)).length === 0) {
-          say('No accounts yet: the public pages are open; to work in a role, create one, e.g.');
-          say("  echo 'a passphrase of 12+ chars' | npx pactcycle user add --name analyst --role commission --password-stdin");
-        }
+        if (setupToken) say(setupMessage(address, setupToken));
         await new Promise<void>((resolve) => {
           process.once('SIGINT', () => resolve());
           process.once('SIGTERM', () => resolve());
