@@ -21,8 +21,8 @@ import {
 } from '../domain/procedures/border-occupancy.ts';
 import type { Queryable } from '../store/db.ts';
 import { adequateCapacityFromStore, type CapacityReport } from './adequate-capacity.ts';
-import { forecastSeries } from './forecast.ts';
-import { readMonthlySeries } from './monthly-series.ts';
+import { forecastSeries, type SeriesForecast } from './forecast.ts';
+import { readRouteSeries } from './route-forecast.ts';
 import { loadRouteAttribution } from './route-attribution.ts';
 
 export interface OutlookOptions {
@@ -33,6 +33,11 @@ export interface OutlookOptions {
   model?: ModelId;
   /** Only these states (default: every state bound by the APR). */
   states?: readonly MemberStateCode[];
+  /**
+   * The routes' forecasts for the year already made (the Report's projection, `forecastRoutes`): used where one is
+   * the same forecast (series, year, model), so the routes are not forecast twice.
+   */
+  forecasts?: readonly SeriesForecast[];
 }
 
 export interface RouteForecastUsed {
@@ -70,8 +75,7 @@ export async function capacityOutlookFromStore(db: Queryable, year: number, opts
   const capacity = await adequateCapacityFromStore(db, year, table);
   const appliesFrom = `${year}-01-01` > APR_APPLIES_FROM ? `${year}-01-01` : APR_APPLIES_FROM;
 
-  const { series } = await readMonthlySeries(db);
-  const routeSeries = series.filter((s) => s.indicator === 'irregular_crossings' && s.dims?.route && Object.keys(s.dims).length === 1);
+  const { series: routeSeries } = await readRouteSeries(db);
   if (routeSeries.length === 0) {
     throw new InputError('no monthly Frontex detections by route are stored: the arrivals cannot be forecast (load frontex/ibc_detections_monthly_by_route.csv)', { field: 'irregular_crossings' });
   }
@@ -86,7 +90,7 @@ export async function capacityOutlookFromStore(db: Queryable, year: number, opts
   const notes: string[] = [];
   for (const s of routeSeries) {
     const route = s.dims!.route!;
-    const f = forecastSeries(s, year, model);
+    const f = opts.forecasts?.find((x) => x.id === s.id && x.requestedModel === model && x.cycleYear.year === year) ?? forecastSeries(s, year, model);
     const values = new Map<string, Banded<number>>();
     for (const m of months) {
       const i = monthIndex(m) - monthIndex(s.start);

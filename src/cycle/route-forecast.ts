@@ -8,7 +8,7 @@ import type { Observation } from '../domain/observation.ts';
 import type { Queryable } from '../store/db.ts';
 import { queryObservations } from '../store/observations.ts';
 import { forecastSeries, type SeriesForecast } from './forecast.ts';
-import { buildSeries, seriesId, type SkippedSeries } from './monthly-series.ts';
+import { buildSeries, seriesId, type SkippedSeries, type StoredSeries } from './monthly-series.ts';
 
 export interface RouteForecasts {
   cycle: number;
@@ -16,25 +16,43 @@ export interface RouteForecasts {
   skipped: SkippedSeries[];
 }
 
-export async function forecastRoutes(db: Queryable, cycle: number): Promise<RouteForecasts> {
+/**
+ * Each Frontex route's own monthly series of detections (no nationality breakdown, no year-to-date cumulations),
+ * read alone; a series that cannot be built is skipped with the reason.
+ */
+export async function readRouteSeries(db: Queryable): Promise<{ series: StoredSeries[]; skipped: SkippedSeries[] }> {
   const groups = new Map<string, Observation[]>();
   for (const o of await queryObservations(db, { indicator: 'irregular_crossings', freq: 'M', anyDims: true, dimKeys: ['route'] })) {
-    // One route's own monthly series: no nationality breakdown, no year-to-date cumulations.
     if (!o.dims || Object.keys(o.dims).join() !== 'route') continue;
     const id = seriesId(o);
     const g = groups.get(id) ?? [];
     g.push(o);
     groups.set(id, g);
   }
-  const series: SeriesForecast[] = [];
+  const series: StoredSeries[] = [];
   const skipped: SkippedSeries[] = [];
   for (const id of [...groups.keys()].sort()) {
     try {
-      series.push(forecastSeries(buildSeries(id, groups.get(id)!), cycle));
+      series.push(buildSeries(id, groups.get(id)!));
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
       skipped.push({ id, reason: err.message });
     }
   }
+  return { series, skipped };
+}
+
+export async function forecastRoutes(db: Queryable, cycle: number): Promise<RouteForecasts> {
+  const { series: stored, skipped } = await readRouteSeries(db);
+  const series: SeriesForecast[] = [];
+  for (const s of stored) {
+    try {
+      series.push(forecastSeries(s, cycle));
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      skipped.push({ id: s.id, reason: err.message });
+    }
+  }
+  skipped.sort((a, b) => a.id.localeCompare(b.id));
   return { cycle, series, skipped };
 }

@@ -72,7 +72,7 @@ export async function gatherReportData(db: Db, cycle: number): Promise<ReportDat
   // The year the pool is for is the year whose border-procedure capacity is at stake (APR Art 47: per calendar year).
   const capacityOutlook = await optional('capacity-outlook', omitted, async () => {
     if (cycle < 2026) throw new InputError(`the border procedure and its capacity apply from ${APR_APPLIES_FROM} (APR Art 79(2)), after the ${cycle} cycle`, { field: 'cycle' });
-    return capacityOutlookFromStore(db, cycle);
+    return capacityOutlookFromStore(db, cycle, { forecasts: forecast.series });
   });
   const implementation = await implementationOverview(db);
   const toolbox = await toolboxSummary(db);
