@@ -366,7 +366,7 @@ describe('the implementation plans and the Toolbox as Member States record them'
     const toolbox = await toolboxSummary(db);
     const r = await writeReport(db, { cycle: 2026, lang: 'nl', out: path.join(work, 'nl-procedures'), pdf: false }, { ...data, implementation, toolbox });
     const annexOf = (id: string) => JSON.parse(readFileSync(path.join(r.dir, `annexes/${id}.json`), 'utf8')) as { rows: Record<string, unknown>[] };
-    const screening = annexOf('implementation-milestones').rows.find((x) => String(x.milestone).startsWith('Screening'))!;
+    const screening = annexOf('implementation-milestones').rows.find((x) => x.milestone === 'screening')!;
     expect(screening).toMatchObject({ completed: 1, in_progress: 1, accepted: 1, not_reported: 24 });
     expect(annexOf('implementation-states').rows.filter((x) => Number(x.reported) > 0).map((x) => [x.state, x.reported, x.accepted])).toEqual([['EL', 1, 0], ['IT', 1, 1]]);
     const requests = annexOf('toolbox-requests').rows;
@@ -382,6 +382,7 @@ describe('the implementation plans and the Toolbox as Member States record them'
     expect(section).toContain(nl.t('toolboxItem.amif-funding'));
     expect(section).toContain(toolbox.atRisk.basis);
     expect(section).not.toContain('SYNTHETIC reception'); // descriptions stay with the Commission, the Coordinator and the state
+    expect(parseHTML(html).document.querySelector('#implementation')!.textContent).toContain(nl.t('milestone.screening'));
   });
 });
 

@@ -6,7 +6,8 @@ export function milestonesTable(o: UnionOverview): ReportTable {
   return {
     id: 'implementation-milestones',
     columns: [
-      col('milestone', 'text'),
+      // The milestone's id in the annexes, its name in the Report's language in the HTML.
+      col('milestone', 'label', 'milestone.'),
       col('basis', 'text'),
       col('not_started', 'integer'),
       col('in_progress', 'integer'),
@@ -16,7 +17,7 @@ export function milestonesTable(o: UnionOverview): ReportTable {
       col('accepted', 'integer'),
     ],
     rows: o.milestones.map((m) => ({
-      milestone: m.label,
+      milestone: m.milestone,
       basis: m.basis,
       not_started: m.counts['not-started'],
       in_progress: m.counts['in-progress'],
