@@ -41,6 +41,10 @@ for (const backend of BACKENDS) {
       const w16 = (await app.inject({ method: 'GET', url: '/api/procedures/capacity-outlook/IT?year=2026&weeks=16' })).json();
       expect(w16.state.peakOccupancy.mean).toBeGreaterThan(j.state.peakOccupancy.mean);
       expect(w16.state.yearEntries).toEqual(j.state.yearEntries);
+      // Without a year: the cycle the public pages show (the state page asks so).
+      const byDefault = await app.inject({ method: 'GET', url: '/api/procedures/capacity-outlook/IT' });
+      expect(byDefault.statusCode).toBe(200);
+      expect(byDefault.json()).toEqual(j);
     }, 300_000);
 
     it.each([

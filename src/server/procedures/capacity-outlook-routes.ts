@@ -12,6 +12,7 @@ import { isMemberStateCode } from '../../domain/member-states.ts';
 import { BORDER_PROCEDURE_WEEKS, BORDER_PROCEDURE_WEEKS_AFTER_RELOCATION } from '../../domain/procedures/border-occupancy.ts';
 import type { Db } from '../../store/db.ts';
 import { errorResponses } from '../errors.ts';
+import { DEFAULT_PUBLIC_CYCLE } from '../public/routes.ts';
 
 const BandedNumber = z.object({ lo95: z.number(), lo80: z.number(), mean: z.number(), hi80: z.number(), hi95: z.number() });
 const Reach = z.object({ central: z.string().nullable(), range80: z.tuple([z.string().nullable(), z.string().nullable()]), range95: z.tuple([z.string().nullable(), z.string().nullable()]) }).nullable();
@@ -61,7 +62,7 @@ export const capacityOutlookRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (a
         summary: "will capacity hold? a Member State's border-procedure occupancy through the year from the forecast of arrivals, against its adequate capacity (APR Art 48) and annual maximum (Art 50)",
         params: z.object({ state: z.string().max(2) }),
         querystring: z.object({
-          year: z.coerce.number().int().min(2026).max(2100),
+          year: z.coerce.number().int().min(2026).max(2100).default(DEFAULT_PUBLIC_CYCLE).describe('calendar year; default: the cycle the public pages show'),
           borderShare: z.coerce.number().min(0).max(1).optional().describe('share of arrivals entering the border procedure; default 0.25, an assumption'),
           weeks: z.coerce.number().int().refine((w) => w === BORDER_PROCEDURE_WEEKS || w === BORDER_PROCEDURE_WEEKS_AFTER_RELOCATION, 'weeks must be 12 or 16 (APR Art 51(2))').default(BORDER_PROCEDURE_WEEKS),
         }),

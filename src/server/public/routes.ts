@@ -68,6 +68,9 @@ const Overview = z
   })
   .meta({ id: 'CycleOverview' });
 
+/** The cycle the public pages show when none is given: 2026, the first pool's year. */
+export const DEFAULT_PUBLIC_CYCLE = 2026;
+
 export interface PublicRouteOptions {
   db: Db;
   /** The cycle the pages show (default 2026, the first pool's year). */
@@ -75,7 +78,7 @@ export interface PublicRouteOptions {
 }
 
 export const publicRoutes: FastifyPluginAsyncZod<PublicRouteOptions> = async (app, opts) => {
-  const cycle = opts.cycle ?? 2026;
+  const cycle = opts.cycle ?? DEFAULT_PUBLIC_CYCLE;
   const tags = ['public'];
 
   app.get('/api/public/overview', { schema: { tags, summary: "the cycle at a glance: each state's categories once decided, and the computed evidence", response: { 200: Overview, ...errorResponses } } }, async () =>

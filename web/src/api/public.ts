@@ -133,4 +133,5 @@ export interface CapacityOutlook {
   notes: string[];
 }
 
-export const fetchCapacityOutlook = (geo: string, year: number) => api.get<CapacityOutlook>(`/api/procedures/capacity-outlook/${encodeURIComponent(geo)}?year=${year}`);
+/** For the cycle the public pages show (the server's default year). */
+export const fetchCapacityOutlook = (geo: string) => api.get<CapacityOutlook>(`/api/procedures/capacity-outlook/${encodeURIComponent(geo)}`);

@@ -4,7 +4,7 @@
  * and 95 % intervals, drawn with Observable Plot and always followed by the same figures as a table.
  */
 import { useEffect, useRef } from 'preact/hooks';
-import { fetchCapacityOutlook, fetchOverview, type CapacityOutlook, type ReachDate } from '../api/public.ts';
+import { fetchCapacityOutlook, type CapacityOutlook, type ReachDate } from '../api/public.ts';
 import { ApiError } from '../api/client.ts';
 import { formatDate, formatNumber, formatPercent, t } from '../i18n/i18n.ts';
 import { useLocale } from '../i18n/use-locale.ts';
@@ -121,12 +121,9 @@ function Outlook({ o }: { o: CapacityOutlook }) {
   );
 }
 
-/** The section of the state page: for the year of the cycle the public pages show. */
+/** The section of the state page: for the cycle the public pages show (the API's default year). */
 export function CapacityOutlookSection({ geo }: { geo: string }) {
-  const outlook = useAsync(async () => {
-    const { year } = await fetchOverview();
-    return fetchCapacityOutlook(geo, year);
-  }, [geo]);
+  const outlook = useAsync(() => fetchCapacityOutlook(geo), [geo]);
   return (
     <section aria-labelledby="outlook-title">
       <h2 id="outlook-title">{t('outlook.title')}</h2>
