@@ -121,3 +121,17 @@ describe("a state's page: will the border-procedure capacity hold?", () => {
     await page.context().close();
   });
 });
+
+describe('a state the border procedure does not bind', () => {
+  it('says so on its page without asking the server for an outlook (no failed request, no console error)', async () => {
+    const { page, errors } = await openPage(browser);
+    const asked: string[] = [];
+    page.on('request', (r) => asked.push(r.url()));
+    await page.goto(served.url + '/state/DK');
+    await page.waitForSelector('#outlook-title');
+    expect(await page.locator('section[aria-labelledby="outlook-title"]').textContent()).toContain('Denmark is not bound by the asylum border procedure');
+    expect(asked.filter((u) => u.includes('capacity-outlook'))).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});

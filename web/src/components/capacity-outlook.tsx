@@ -6,7 +6,8 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { fetchCapacityOutlook, type CapacityOutlook, type ReachDate } from '../api/public.ts';
 import { ApiError } from '../api/client.ts';
-import { formatDate, formatNumber, formatPercent, t } from '../i18n/i18n.ts';
+import { isSolidarityState } from '../../../src/domain/member-states.ts';
+import { formatDate, formatNumber, formatPercent, stateName, t } from '../i18n/i18n.ts';
 import { useLocale } from '../i18n/use-locale.ts';
 import { DataTable } from './data-table.tsx';
 import { ErrorNote, Loading } from './status.tsx';
@@ -123,11 +124,15 @@ function Outlook({ o }: { o: CapacityOutlook }) {
 
 /** The section of the state page: for the cycle the public pages show (the API's default year). */
 export function CapacityOutlookSection({ geo }: { geo: string }) {
-  const outlook = useAsync(() => fetchCapacityOutlook(geo), [geo]);
+  // Denmark (Protocol No 22) and the associated states have no adequate capacity: nothing to ask the server.
+  const bound = isSolidarityState(geo);
+  const outlook = useAsync(() => (bound ? fetchCapacityOutlook(geo) : Promise.resolve(undefined)), [geo]);
   return (
     <section aria-labelledby="outlook-title">
       <h2 id="outlook-title">{t('outlook.title')}</h2>
-      {outlook.loading ? (
+      {!bound ? (
+        <p>{t('outlook.notBound', { state: stateName(geo) })}</p>
+      ) : outlook.loading ? (
         <Loading />
       ) : outlook.error instanceof ApiError && outlook.error.status === 400 ? (
         // The API says why there is no outlook (Denmark is not bound by the APR's border procedure; no data loaded).
