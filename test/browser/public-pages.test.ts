@@ -22,6 +22,7 @@ const PAGES = [
   { path: '/fair-share', name: 'fair-share', ready: 'figure.chart svg' },
   { path: '/pool', name: 'pool', ready: 'main h1' },
   { path: '/methodology', name: 'methodology', ready: 'section[aria-labelledby="m-rules"] table' },
+  { path: '/implementation', name: 'implementation', ready: 'main table' },
   { path: '/downloads', name: 'downloads', ready: 'main h1' },
   { path: '/login', name: 'login', ready: 'form' },
 ];
@@ -131,6 +132,22 @@ describe('a state the border procedure does not bind', () => {
     await page.waitForSelector('#outlook-title');
     expect(await page.locator('section[aria-labelledby="outlook-title"]').textContent()).toContain('Denmark is not bound by the asylum border procedure');
     expect(asked.filter((u) => u.includes('capacity-outlook'))).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe('the implementation state of play', () => {
+  it('shows the API’s Union overview, a row per milestone, in the reader’s language', async () => {
+    const o = (await (await fetch(served.url + '/api/implementation')).json()) as { states: number; milestones: { milestone: string; counts: Record<string, number> }[]; statesNotReporting: string[] };
+    const { page, errors } = await openPage(browser, { locale: 'nl-NL' });
+    await page.goto(served.url + '/implementation');
+    const table = page.getByRole('table', { name: /Mijlpalen van de nationale uitvoeringsplannen/ });
+    await table.waitFor();
+    expect(await table.locator('tbody tr').count()).toBe(o.milestones.length);
+    const notReported = await table.locator('tbody tr td:nth-child(6)').allTextContents();
+    expect(notReported).toEqual(o.milestones.map((m) => String(m.counts['not-reported'])));
+    expect(await page.locator('main').textContent()).toContain(`${o.states - o.statesNotReporting.length} van de ${o.states} lidstaten`);
     expect(errors).toEqual([]);
     await page.context().close();
   });

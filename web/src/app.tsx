@@ -7,6 +7,7 @@ import { Dashboard } from './pages/dashboard.tsx';
 import { Downloads } from './pages/downloads.tsx';
 import { FairSharePage } from './pages/fair-share.tsx';
 import { LoginPage } from './pages/login.tsx';
+import { ImplementationPage } from './pages/implementation.tsx';
 import { Methodology } from './pages/methodology.tsx';
 import { PoolPage } from './pages/pool.tsx';
 import { StatePage } from './pages/state.tsx';
@@ -18,6 +19,7 @@ const NAV = [
   ['/', 'nav.dashboard'],
   ['/fair-share', 'nav.fairShare'],
   ['/pool', 'nav.pool'],
+  ['/implementation', 'nav.implementation'],
   ['/methodology', 'nav.methodology'],
   ['/downloads', 'nav.downloads'],
 ] as const;
@@ -29,6 +31,7 @@ function titleOf(route: Route): string {
     case 'fair-share': return t('nav.fairShare');
     case 'pool': return t('nav.pool');
     case 'methodology': return t('nav.methodology');
+    case 'implementation': return t('nav.implementation');
     case 'downloads': return t('nav.downloads');
     case 'login': return t('login.title');
     case 'workspace': return t('nav.workspace');
@@ -43,6 +46,7 @@ function Page({ route }: { route: Route }) {
     case 'fair-share': return <FairSharePage />;
     case 'pool': return <PoolPage />;
     case 'methodology': return <Methodology />;
+    case 'implementation': return <ImplementationPage />;
     case 'downloads': return <Downloads />;
     case 'login': return <LoginPage />;
     case 'workspace': return <Workspace />;

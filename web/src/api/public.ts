@@ -135,3 +135,15 @@ export interface CapacityOutlook {
 
 /** For the cycle the public pages show (the server's default year). */
 export const fetchCapacityOutlook = (geo: string) => api.get<CapacityOutlook>(`/api/procedures/capacity-outlook/${encodeURIComponent(geo)}`);
+
+type MilestoneCounts = Record<'not-started' | 'in-progress' | 'completed' | 'delayed' | 'not-reported', number>;
+
+/** The Union overview of the national implementation plans (public: the Report publishes it). */
+export interface ImplementationOverview {
+  states: number;
+  milestones: { milestone: string; label: string; basis: string; counts: MilestoneCounts; acceptedByCommission: number }[];
+  byState: { code: string; reported: number; completed: number; accepted: number; delayed: number; notReported: string[] }[];
+  statesNotReporting: string[];
+}
+
+export const fetchImplementationOverview = () => api.get<ImplementationOverview>('/api/implementation');
