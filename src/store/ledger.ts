@@ -149,7 +149,7 @@ export async function insertEntries(db: Queryable, entries: readonly LedgerEntry
 }
 
 /** The head of `cycle` at `version`, or undefined when the cycle has fewer entries. */
-async function headAt(db: Queryable, cycle: number, version: number): Promise<ChainHead | undefined> {
+export async function headAt(db: Queryable, cycle: number, version: number): Promise<ChainHead | undefined> {
   if (version === 0) return { version: 0, hash: GENESIS_HASH };
   const rows = await db.query<{ hash: string }>('SELECT hash FROM pool_event WHERE cycle = $1 AND seq = $2', [cycle, version]);
   return rows[0] && { version, hash: rows[0].hash };
@@ -167,13 +167,21 @@ export async function appendEntries(db: Db, cycle: number, expectedVersion: numb
   return written;
 }
 
-/** The entries of `cycle` after version `afterSeq`, in order. */
-export async function readEntries(db: Queryable, cycle: number, afterSeq = 0): Promise<LedgerEntry[]> {
+/** The entries of `cycle` after version `afterSeq` (up to version `upToSeq`, when given), in order. */
+export async function readEntries(db: Queryable, cycle: number, afterSeq = 0, upToSeq = 2 ** 31 - 1): Promise<LedgerEntry[]> {
   const rows = await db.query<EntryRow>(
-    'SELECT cycle, seq, type, actor, role, recorded_at, payload, prev_hash, hash FROM pool_event WHERE cycle = $1 AND seq > $2 ORDER BY seq',
-    [cycle, afterSeq],
+    'SELECT cycle, seq, type, actor, role, recorded_at, payload, prev_hash, hash FROM pool_event WHERE cycle = $1 AND seq > $2 AND seq <= $3 ORDER BY seq',
+    [cycle, afterSeq, upToSeq],
   );
   return rows.map(toEntry);
+}
+
+/**
+ * The payloads of `cycle` after version `afterSeq`, in order, with their positions: what a fold needs and no more.
+ * Rebuilding a pool reads every entry, and the other columns (hashes, times, actors) would cost more than half of it.
+ */
+export async function readPayloads(db: Queryable, cycle: number, afterSeq = 0): Promise<{ seq: number; payload: unknown }[]> {
+  return db.query<{ seq: number; payload: unknown }>('SELECT seq, payload FROM pool_event WHERE cycle = $1 AND seq > $2 ORDER BY seq', [cycle, afterSeq]);
 }
 
 /** Every cycle that has at least one entry, with its current version. */

@@ -10,13 +10,16 @@
  * refused only on the stored state: the cycle is read again first, and when it has moved on, decided again.
  */
 import type { Db } from '../../store/db.ts';
-import { chainEntries, GENESIS_HASH, insertEntries, readEntries, VersionConflict, type LedgerEntry, type NewLedgerEntry } from '../../store/ledger.ts';
+import { chainEntries, GENESIS_HASH, headAt, insertEntries, readPayloads, VersionConflict, type LedgerEntry, type NewLedgerEntry } from '../../store/ledger.ts';
+
+/** What a fold reads of a stored entry: its position and its payload. */
+export type FoldedEntry = Pick<LedgerEntry, 'seq' | 'payload'>;
 
 export interface Fold<S> {
   /** The state of a cycle with no events. */
   initial(cycle: number): S;
   /** The state after more stored entries, in order; must not change `state` (snapshots are shared). */
-  applyAll(state: S, entries: readonly LedgerEntry[]): S;
+  applyAll(state: S, entries: readonly FoldedEntry[]): S;
 }
 
 export interface CycleSnapshot<S> {
@@ -25,8 +28,6 @@ export interface CycleSnapshot<S> {
   /** The hash of the entry at `version` (the genesis hash at version 0): where the next entry links on. */
   hash: string;
   state: S;
-  /** The entries folded so far, in order (for the event log routes). */
-  entries: readonly LedgerEntry[];
 }
 
 export class TooMuchContention extends Error {
@@ -66,17 +67,20 @@ export class CycleLog<S> {
     private readonly maxAttempts = 20,
   ) {}
 
-  /** The cycle as stored now. */
-  async read(cycle: number): Promise<CycleSnapshot<S>> {
-    const snap = this.snapshots.get(cycle) ?? { cycle, version: 0, hash: GENESIS_HASH, state: this.fold.initial(cycle), entries: [] };
-    return this.advance(snap, await readEntries(this.db, cycle, snap.version));
-  }
-
-  /** `snap` with `fresh` (the entries right after it) folded in; kept as the cycle's snapshot unless a newer one is. */
-  private advance(snap: CycleSnapshot<S>, fresh: readonly LedgerEntry[]): CycleSnapshot<S> {
+  /**
+   * The cycle as stored now. A caller that has just read the cycle's version (`listLedgerCycles`) passes it, and a
+   * snapshot at least that new is returned without asking the database again.
+   */
+  async read(cycle: number, storedVersion?: number): Promise<CycleSnapshot<S>> {
+    const snap = this.snapshots.get(cycle) ?? { cycle, version: 0, hash: GENESIS_HASH, state: this.fold.initial(cycle) };
+    if (storedVersion !== undefined && snap.version >= storedVersion) return snap;
+    const fresh = await readPayloads(this.db, cycle, snap.version);
     const last = fresh.at(-1);
     if (!last) return this.keep(snap);
-    return this.keep({ cycle: snap.cycle, version: last.seq, hash: last.hash, state: this.fold.applyAll(snap.state, fresh), entries: [...snap.entries, ...fresh] });
+    // Only the newest entry's hash is needed (to link the next write onto); reading every hash would cost more.
+    const head = await headAt(this.db, cycle, last.seq);
+    if (!head) throw new Error(`cycle ${cycle}: entry ${last.seq} was read but is gone (the ledger is append-only)`);
+    return this.keep({ cycle, version: last.seq, hash: head.hash, state: this.fold.applyAll(snap.state, fresh) });
   }
 
   private keep(snap: CycleSnapshot<S>): CycleSnapshot<S> {
@@ -159,7 +163,7 @@ export class CycleLog<S> {
         snap = await this.read(cycle);
         continue;
       }
-      const done = this.keep({ ...at, entries: written.length > 0 ? [...snap.entries, ...written] : snap.entries });
+      const done = this.keep({ cycle, version: at.version, hash: at.hash, state: at.state });
       for (const { write, written } of accepted) write.resolve({ snapshot: done, written });
       for (const { write, err } of refused) write.reject(err);
       return;

@@ -27,7 +27,7 @@ import {
 } from '../../domain/pool/index.ts';
 import { eventVisibleTo } from '../../domain/pool/event-visibility.ts';
 import type { Db } from '../../store/db.ts';
-import { listLedgerCycles } from '../../store/ledger.ts';
+import { listLedgerCycles, readEntries } from '../../store/ledger.ts';
 import type { Principal } from '../auth/accounts.ts';
 import { HttpError } from '../errors.ts';
 import { CycleLog, TooMuchContention, type CycleSnapshot } from './cycle-log.ts';
@@ -52,7 +52,7 @@ export class PoolService {
   /** Every cycle with at least one event, and its phase: that a cycle exists is public. */
   async listCycles(): Promise<{ cycle: number; phase: PoolState['phase'] }[]> {
     const cycles = await listLedgerCycles(this.db);
-    return Promise.all(cycles.map(async ({ cycle }) => ({ cycle, phase: (await this.log.read(cycle)).state.phase })));
+    return Promise.all(cycles.map(async ({ cycle, version }) => ({ cycle, phase: (await this.log.read(cycle, version)).state.phase })));
   }
 
   private async existing(cycle: number): Promise<CycleSnapshot<PoolState>> {
@@ -65,11 +65,14 @@ export class PoolService {
     return projectFor(role, (await this.existing(cycle)).state);
   }
 
-  /** The ledger entries the caller may read; positions and hashes only for those who see every entry. */
+  /**
+   * The ledger entries the caller may read; positions and hashes only for those who see every entry. They are read
+   * from the ledger (not kept in memory), up to the version of the state that decides what the caller may see.
+   */
   async events(cycle: number, role: PoolRole) {
     const snap = await this.existing(cycle);
     const full = role === 'commission' || role === 'council';
-    const events = snap.entries
+    const events = (await readEntries(this.db, cycle, 0, snap.version))
       .filter((e) => eventVisibleTo(role, e.payload as PoolEvent, snap.state))
       .map((e) => {
         const ev = e.payload as PoolEvent;
