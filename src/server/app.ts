@@ -24,6 +24,7 @@ import { SetupGate } from './setup/first-run.ts';
 import { setupRoutes } from './setup/routes.ts';
 import { HttpError, installErrorHandling } from './errors.ts';
 import { publicRoutes } from './public/routes.ts';
+import { OneLineRequestLog } from './request-log.ts';
 import { matchingRoutes } from './matching/routes.ts';
 import { poolRoutes } from './pool/routes.ts';
 import { PoolService } from './pool/service.ts';
@@ -45,7 +46,7 @@ export interface AppOptions {
   /** The built front-end; served at `/` when its index.html exists. */
   webDist?: string;
   /** Fastify's logger: off by default; `pactcycle serve` logs at `PACTCYCLE_LOG_LEVEL` (default info). */
-  logger?: boolean | { level: string };
+  logger?: boolean | { level: string; stream?: { write(line: string): void } };
   /** Where the Toolbox learns which Member States are identified as at risk (default: the latest Art 11 decision in force). */
   atRisk?: AtRiskSource;
   /** Largest request body accepted, in bytes. */
@@ -58,7 +59,7 @@ export interface AppOptions {
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const now = opts.now ?? (() => new Date());
-  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: opts.bodyLimit ?? 64 * 1024, trustProxy: false });
+  const app = Fastify({ logger: opts.logger ?? false, logController: new OneLineRequestLog(), bodyLimit: opts.bodyLimit ?? 64 * 1024, trustProxy: false });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
