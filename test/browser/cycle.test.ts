@@ -1,24 +1,27 @@
 /**
- * The 2026 cycle clicked through in Chromium, one user per role, on the real server: the Commission drafts the
+ * The 2026 cycle clicked through in Chromium, one user per role, on the real server, from a first run: the setup
+ * link creates the Commission's account and the Commission creates everyone else's; it loads data, runs the
+ * assessment and records decisions with grounds; then it drafts the
  * proposal and records its Art 11 decision, the Council convenes the Forum, Member States pledge (one of them in
  * Dutch), the public sees nothing confidential, the Council adopts an amended pool, the Commission starts
  * implementation, Italy asks to use the pool, Poland asks for a deduction that is assessed and decided, the
  * Coordinator allocates and records fulfilment, and the year is closed and confirmed. Every workspace passes
  * axe-core and logs no console error; screenshots of each are kept.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, openPage, screenshot, seriousViolations, serve, signIn, USERS, type Served } from './harness.ts';
+import { launch, openPage, PASSWORD, screenshot, seriousViolations, serve, signIn, USERS, type Served } from './harness.ts';
+import { SHARED_DATA } from '../helpers/data-folder.ts';
 
 let served: Served;
 let browser: Browser;
 const consoleErrors: string[] = [];
 
 beforeAll(async () => {
-  served = await serve();
+  served = await serve({ firstRun: true });
   browser = await launch();
 });
 afterAll(async () => {
@@ -51,6 +54,118 @@ async function submit(page: Page, event: string): Promise<void> {
 const phase = (page: Page) => page.locator('[data-phase]').first().getAttribute('data-phase');
 
 describe('the 2026 cycle, one user per role', () => {
+  it('first run: the printed setup link creates the Commission account, and the Commission creates the others', async () => {
+    const { page, errors } = await openPage(browser);
+    await page.goto(`${served.url}/login`);
+    await expect.poll(() => page.locator('main').textContent()).toContain('No account exists yet');
+    // A wrong link is refused by the server, and the form keeps what was typed.
+    await page.goto(`${served.url}/setup?token=not-the-printed-token`);
+    await page.getByLabel('User name').fill(USERS.commission);
+    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    await page.getByLabel('Repeat the password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Create the account and sign in' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('This setup link is not valid');
+    expect(await page.getByLabel('User name').inputValue()).toBe(USERS.commission);
+
+    await page.goto(`${served.url}/setup?token=${served.setupToken}`);
+    // The token leaves the address bar (and the history) at once.
+    await expect.poll(() => page.url()).toBe(`${served.url}/setup`);
+    await page.getByLabel('User name').fill(USERS.commission);
+    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    await page.getByLabel('Repeat the password').fill('a different passphrase');
+    await page.getByRole('button', { name: 'Create the account and sign in' }).click();
+    await expect.poll(() => page.locator('form').textContent()).toContain('The two passwords differ.');
+    await page.getByLabel('Repeat the password').fill(PASSWORD);
+    await check(page, 'setup');
+    await page.getByRole('button', { name: 'Create the account and sign in' }).click();
+    await page.waitForURL(`${served.url}/accounts`);
+    await expect.poll(() => page.locator('header').textContent()).toContain(`Signed in as ${USERS.commission} (commission)`);
+
+    const form = page.locator('form[data-form="account"]');
+    for (const [role, name] of Object.entries(USERS)) {
+      if (role === 'commission') continue;
+      await form.getByLabel('User name').fill(name);
+      await form.getByLabel('Role').selectOption(role);
+      await form.getByLabel('Initial password').fill(PASSWORD);
+      await form.getByRole('button', { name: 'Create the account' }).click();
+      await expect.poll(() => form.getByRole('status').textContent()).toContain(`Account ${name} created`);
+    }
+    const table = page.getByRole('table', { name: 'Who may sign in' });
+    await expect.poll(() => table.locator('tbody tr').count()).toBe(Object.keys(USERS).length);
+    await check(page, 'accounts');
+    // Setup is closed now: the link opens nothing.
+    await page.goto(`${served.url}/setup?token=${served.setupToken}`);
+    await expect.poll(() => page.locator('main').textContent()).toContain('setup is closed');
+    consoleErrors.push(...errors.filter((e) => !/status of 403/.test(e)));
+    await page.context().close();
+  });
+
+  it('Commission: loads data from the web, a bad file refused with its line and nothing lost', async () => {
+    const page = await as(USERS.commission, 'en', /status of 400/);
+    await expect.poll(() => page.getByRole('heading', { name: 'Data status' }).count()).toBe(1);
+    const rows = () => page.getByRole('table', { name: 'Data status' }).textContent();
+    await expect.poll(rows).toContain('Irregular border crossings');
+    const before = await rows();
+    const panel = page.locator('[data-panel="data-load"]');
+    const file = 'frontex/ibc_detections_monthly_by_route.csv';
+    const text = readFileSync(path.join(SHARED_DATA, file), 'utf8');
+    const dir = mkdtempSync(path.join(tmpdir(), 'pactcycle-upload-'));
+    const lines = text.split('\n');
+    lines[2] = 'Black Sea Route,Sea,2012-08,twelve';
+    writeFileSync(path.join(dir, 'ibc-corrected.csv'), lines.join('\n'));
+    writeFileSync(path.join(dir, 'ibc_detections_monthly_by_route.csv'), text);
+
+    await panel.getByLabel('Kind of file (manifest entry)').selectOption(file);
+    await panel.getByLabel('CSV file').setInputFiles(path.join(dir, 'ibc-corrected.csv'));
+    await panel.getByRole('button', { name: 'Upload and load' }).click();
+    await expect.poll(() => panel.getByRole('alert').textContent()).toContain('ibc-corrected.csv, line 3, field value');
+    expect(await rows()).toBe(before);
+    expect(await panel.getByLabel('Kind of file (manifest entry)').inputValue()).toBe(file);
+
+    await panel.getByLabel('CSV file').setInputFiles(path.join(dir, 'ibc_detections_monthly_by_route.csv'));
+    await panel.getByRole('button', { name: 'Upload and load' }).click();
+    await expect.poll(() => panel.locator('[data-result="data-load"]').textContent()).toContain('Already loaded before, so nothing changed');
+    expect(await rows()).toBe(before);
+    await page.close();
+  });
+
+  it('Commission: runs the assessment and records decisions with grounds; disagreements with the evidence are shown', async () => {
+    const page = await as(USERS.commission, 'en', /status of 400/);
+    const panel = page.locator('[data-panel="assessment"]');
+    await panel.getByRole('button', { name: 'Run the assessment of the 2026 cycle' }).click();
+    await expect.poll(() => panel.getByRole('status').first().textContent()).toContain('Reference period');
+    const italy = panel.locator('tr[data-state="IT"]');
+    await expect.poll(() => italy.textContent()).toContain('under migratory pressure (search and rescue, Art 11(3))');
+    expect(await italy.textContent()).toContain('not decided yet');
+    await expect.poll(() => panel.locator('[data-list="disagreements"]').textContent()).toContain('No decision in force differs from the evidence.');
+
+    const form = panel.locator('form[data-form="decision-record"]');
+    const record = async (state: string, category: string, adopted: string, ground: string, date: string) => {
+      await form.getByLabel('Member State').selectOption(state);
+      await form.getByLabel('Category').selectOption(category);
+      await form.getByLabel('Decision', { exact: true }).selectOption(adopted);
+      await form.getByLabel('Ground').fill(ground);
+      await form.getByLabel('Date of the decision').fill(date);
+      await form.getByLabel('Act').fill('Commission Implementing Decision (EU) 2025/2323');
+      await form.getByRole('button', { name: 'Record the decision for this state' }).click();
+    };
+    // The server judges the date: refused with its message, and every field keeps what was typed.
+    await record('IT', 'under-pressure', 'yes', 'Disproportionate arrivals after search and rescue operations', '14/11/2025');
+    await expect.poll(() => form.getByRole('alert').textContent()).toContain('date must be YYYY-MM-DD');
+    expect(await form.getByLabel('Ground').inputValue()).toBe('Disproportionate arrivals after search and rescue operations');
+    expect(await form.getByLabel('Member State').inputValue()).toBe('IT');
+    await form.getByLabel('Date of the decision').fill('2025-11-14');
+    await form.getByRole('button', { name: 'Record the decision for this state' }).click();
+    await expect.poll(() => form.getByRole('status').textContent()).toContain('Recorded: Italy, under migratory pressure: Yes.');
+    await expect.poll(() => italy.textContent()).toContain('under migratory pressure: Yes');
+
+    await record('PL', 'under-pressure', 'yes', 'Threat of instrumentalisation at the border with Belarus (Art 10(2))', '2025-11-14');
+    await expect.poll(() => form.getByRole('status').textContent()).toContain('Recorded: Poland');
+    await expect.poll(() => panel.locator('[data-list="disagreements"]').textContent()).toContain('Poland: identified as “under migratory pressure” without the evidence supporting it.');
+    await check(page, 'workspace-commission-assessment');
+    await page.close();
+  });
+
   it('Commission: sees the data, drafts the proposal and records the Art 11 decision with grounds', async () => {
     const page = await as(USERS.commission);
     await expect.poll(() => page.getByRole('heading', { name: 'Data status' }).count()).toBe(1);

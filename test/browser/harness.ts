@@ -11,6 +11,7 @@ import type { FastifyInstance } from 'fastify';
 import { build } from 'vite';
 import { buildApp } from '../../src/server/app.ts';
 import { createUser } from '../../src/server/auth/accounts.ts';
+import { newSetupToken } from '../../src/server/setup/first-run.ts';
 import { openMemoryStore, type Db } from '../../src/store/db.ts';
 import { seedPublishedFigures } from '../helpers/published-figures.ts';
 
@@ -31,6 +32,8 @@ export const USERS = {
 
 export interface Served {
   url: string;
+  /** With `firstRun`: the one-time token of the setup link, as `start` prints it. */
+  setupToken?: string;
   db: Db;
   app: FastifyInstance;
   close: () => Promise<void>;
@@ -43,14 +46,19 @@ export async function ensureWebBuilt(): Promise<void> {
   if (!existsSync(path.join(WEB_ROOT, 'dist/index.html'))) await build({ root: WEB_ROOT, configFile: path.join(WEB_ROOT, 'vite.config.ts'), logLevel: 'warn' });
 }
 
-export async function serve(): Promise<Served> {
+/**
+ * The server on published figures. By default one account per role exists; with `firstRun` there is none and the
+ * server holds a setup token, as after a first `npm start`: the test makes the accounts through the web.
+ */
+export async function serve(opts: { firstRun?: boolean } = {}): Promise<Served> {
   await ensureWebBuilt();
   const db = await openMemoryStore();
   await seedPublishedFigures(db);
-  for (const [role, name] of Object.entries(USERS)) await createUser(db, { name, role, password: PASSWORD });
-  const app = await buildApp({ db, loginRateLimit: { max: 1000, timeWindow: 60_000 } });
+  const setupToken = opts.firstRun ? newSetupToken() : undefined;
+  if (!opts.firstRun) for (const [role, name] of Object.entries(USERS)) await createUser(db, { name, role, password: PASSWORD });
+  const app = await buildApp({ db, loginRateLimit: { max: 1000, timeWindow: 60_000 }, ...(setupToken ? { setupToken } : {}) });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
-  return { url, db, app, close: async () => { await app.close(); await db.close(); } };
+  return { url, db, app, ...(setupToken ? { setupToken } : {}), close: async () => { await app.close(); await db.close(); } };
 }
 
 export function launch(): Promise<Browser> {

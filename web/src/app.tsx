@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { logout, type SessionUser } from './api/client.ts';
 import { LANGUAGES, languageName, setLocale, t } from './i18n/i18n.ts';
 import { useLocale } from './i18n/use-locale.ts';
+import { AccountsPage } from './pages/accounts.tsx';
 import { Dashboard } from './pages/dashboard.tsx';
 import { Downloads } from './pages/downloads.tsx';
 import { FairSharePage } from './pages/fair-share.tsx';
@@ -10,6 +11,7 @@ import { LoginPage } from './pages/login.tsx';
 import { ImplementationPage } from './pages/implementation.tsx';
 import { Methodology } from './pages/methodology.tsx';
 import { PoolPage } from './pages/pool.tsx';
+import { SetupPage } from './pages/setup.tsx';
 import { StatePage } from './pages/state.tsx';
 import { Workspace } from './pages/workspace/workspace.tsx';
 import { navigate, useRoute, type Route } from './router.ts';
@@ -35,6 +37,8 @@ function titleOf(route: Route): string {
     case 'downloads': return t('nav.downloads');
     case 'login': return t('login.title');
     case 'workspace': return t('nav.workspace');
+    case 'setup': return t('setup.title');
+    case 'accounts': return t('accounts.title');
     case 'not-found': return t('notFound.title');
   }
 }
@@ -50,6 +54,8 @@ function Page({ route }: { route: Route }) {
     case 'downloads': return <Downloads />;
     case 'login': return <LoginPage />;
     case 'workspace': return <Workspace />;
+    case 'setup': return <SetupPage />;
+    case 'accounts': return <AccountsPage />;
     case 'not-found': return <><h1>{t('notFound.title')}</h1><p>{t('notFound.body', { path: route.path })}</p></>;
   }
 }

@@ -14,6 +14,8 @@ export type Route =
   | { page: 'downloads' }
   | { page: 'login' }
   | { page: 'workspace' }
+  | { page: 'setup' }
+  | { page: 'accounts' }
   | { page: 'not-found'; path: string };
 
 export function parseRoute(path: string): Route {
@@ -21,7 +23,7 @@ export function parseRoute(path: string): Route {
   const [first, second] = parts;
   if (!first) return { page: 'dashboard' };
   if (first === 'state' && second && /^[A-Z]{2}$/.test(second) && parts.length === 2) return { page: 'state', geo: second };
-  if (parts.length === 1 && ['fair-share', 'methodology', 'implementation', 'pool', 'downloads', 'login', 'workspace'].includes(first)) {
+  if (parts.length === 1 && ['fair-share', 'methodology', 'implementation', 'pool', 'downloads', 'login', 'workspace', 'setup', 'accounts'].includes(first)) {
     return { page: first as 'fair-share' };
   }
   return { page: 'not-found', path };

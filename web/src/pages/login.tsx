@@ -1,6 +1,8 @@
 /** Signing in: a name and a password; the server sets an HttpOnly session cookie. */
 import { useState } from 'preact/hooks';
+import { fetchSetupNeeded } from '../api/accounts.ts';
 import { ApiError, login } from '../api/client.ts';
+import { useAsync } from '../components/use-async.ts';
 import { t } from '../i18n/i18n.ts';
 import { navigate } from '../router.ts';
 import { useSession } from '../session.ts';
@@ -11,6 +13,8 @@ export function LoginPage() {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
+  // No account yet: say where the first one comes from, instead of letting people guess passwords.
+  const setup = useAsync(fetchSetupNeeded, []);
   const submit = async (e: Event) => {
     e.preventDefault();
     if (!name || !password) return setError(t('login.missing'));
@@ -31,6 +35,7 @@ export function LoginPage() {
   return (
     <>
       <h1>{t('login.title')}</h1>
+      {setup.data?.needed && <p class="notice" role="note">{t('login.noAccounts')}</p>}
       <form class="form narrow" onSubmit={submit} noValidate>
         {error && <p role="alert" class="error" id="login-error">{error}</p>}
         <label for="login-name">{t('login.name')}</label>

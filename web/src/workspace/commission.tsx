@@ -14,6 +14,7 @@ import { ErrorNote, Loading } from '../components/status.tsx';
 import { useAsync } from '../components/use-async.ts';
 import { formatEuros, formatNumber, formatPercent, stateName, t } from '../i18n/i18n.ts';
 import { categoryLabel } from '../pages/dashboard.tsx';
+import { AssessmentPanel } from './assessment.tsx';
 import { DataStatus } from './data-status.tsx';
 import { EventForm, int, stateOptions } from './event-form.tsx';
 import { AccountsTable, PoolChecks } from './figures.tsx';
@@ -34,7 +35,9 @@ export function CommissionWorkspace() {
   return (
     <>
       <PhaseLine view={view} />
-      <DataStatus />
+      <p><a href="/accounts">{t('accounts.manage')}</a></p>
+      <DataStatus canLoad />
+      <AssessmentPanel />
       {phase === 'empty' && shares.data && <ProposalForm shares={shares.data} onRecorded={pool.reload} />}
       {(phase === 'drafted' || phase === 'forum') && <ClassificationForm codes={codes} onRecorded={pool.reload} />}
       {accounting?.pool && <PoolChecks pool={accounting.pool} />}
