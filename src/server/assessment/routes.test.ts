@@ -18,7 +18,7 @@ interface AssessmentBody {
 }
 
 const GROUND = 'Reception system under strain: a ground only the Commission has seen';
-const READS = ['/api/cycles', '/api/cycles/2026', '/api/cycles/2026/events', '/api/public/overview', '/api/public/export/overview.json', `/api/search?q=${encodeURIComponent('Reception system')}`];
+const READS = ['/api/cycles', '/api/cycles/2026', '/api/cycles/2026/events', '/api/public/overview', '/api/public/export/overview.json', '/api/toolbox/requests', `/api/search?q=${encodeURIComponent('Reception system')}`];
 
 for (const backend of BACKENDS) {
   describe.skipIf(!backend.available)(`assessment and decision records API on ${backend.name}`, () => {

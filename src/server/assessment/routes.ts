@@ -7,7 +7,10 @@
  * decision is published — recorded in the pool ledger (`classification-recorded`), which every role sees through
  * `GET /api/cycles/:cycle` (src/domain/pool/visibility.ts) — they are the Commission's alone, like a proposal before
  * it is sent. So both routes below answer only the Commission; everyone else gets the same 403 whether or not a
- * record exists. The computed evidence alone is public (`GET /api/public/overview`).
+ * record exists. The computed evidence alone is public (`GET /api/public/overview`). One thing of a record in force
+ * reaches others on purpose: which states it identifies as at risk, and the act, because the Toolbox serves their
+ * requests first and the Coordinator and each requesting state see that order (`GET /api/toolbox/requests`); the
+ * grounds, the records not adopted and the disagreements never do.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
