@@ -166,6 +166,19 @@ describe('the 2026 cycle, one user per role', () => {
     await page.close();
   });
 
+  it('Commission in Dutch: the assessment, the decisions and the Accounts page', async () => {
+    const page = await as(USERS.commission, 'nl');
+    const panel = page.locator('[data-panel="assessment"]');
+    await panel.getByRole('button', { name: 'De beoordeling van de cyclus 2026 uitvoeren' }).click();
+    await expect.poll(() => panel.locator('[data-list="disagreements"]').textContent()).toContain('Polen: vastgesteld als „onder migratiedruk” zonder dat het bewijs dat ondersteunt.');
+    await expect.poll(() => panel.getByRole('status').first().textContent()).toContain('2 vastgelegde besluiten');
+    await check(page, 'workspace-commission-assessment-nl');
+    await page.goto(`${served.url}/accounts`);
+    await expect.poll(() => page.getByRole('heading', { name: 'Wie mag inloggen' }).count()).toBe(1);
+    await check(page, 'accounts-nl');
+    await page.close();
+  });
+
   it('Commission: sees the data, drafts the proposal and records the Art 11 decision with grounds', async () => {
     const page = await as(USERS.commission);
     await expect.poll(() => page.getByRole('heading', { name: 'Data status' }).count()).toBe(1);
