@@ -159,6 +159,11 @@ describe('the 2026 cycle, one user per role', () => {
     await expect.poll(() => form.getByRole('status').textContent()).toContain('Recorded: Italy, under migratory pressure: Yes.');
     await expect.poll(() => italy.textContent()).toContain('under migratory pressure: Yes');
 
+    // "Decide…" on Poland's row fills the state; choosing a category says whether the evidence supports it.
+    await panel.getByRole('button', { name: 'Decide… (Poland)' }).click();
+    await expect.poll(() => form.getByLabel('Member State').inputValue()).toBe('PL');
+    await form.getByLabel('Category').selectOption('under-pressure');
+    await expect.poll(() => form.locator('[data-hint="evidence"]').textContent()).toContain('The evidence does not support “under migratory pressure” for Poland');
     await record('PL', 'under-pressure', 'yes', 'Threat of instrumentalisation at the border with Belarus (Art 10(2))', '2025-11-14');
     await expect.poll(() => form.getByRole('status').textContent()).toContain('Recorded: Poland');
     await expect.poll(() => panel.locator('[data-list="disagreements"]').textContent()).toContain('Poland: identified as “under migratory pressure” without the evidence supporting it.');

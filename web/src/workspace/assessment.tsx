@@ -25,6 +25,7 @@ export function AssessmentPanel() {
   const [result, setResult] = useState<Assessment>();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
+  const [preset, setPreset] = useState<{ state: string; at: number }>();
   const run = async () => {
     setBusy(true);
     setError(undefined);
@@ -48,11 +49,11 @@ export function AssessmentPanel() {
       </div>
       {result && (
         <>
-          <EvidenceTable states={result.states} />
+          <EvidenceTable states={result.states} onDecide={(state) => setPreset({ state, at: Date.now() })} />
           <Disagreements states={result.states} />
         </>
       )}
-      <DecisionForm onRecorded={() => void run()} />
+      <DecisionForm onRecorded={() => void run()} assessment={result} preset={preset} />
     </section>
   );
 }
@@ -62,7 +63,7 @@ function decidedText(s: StateAssessment): string {
   return s.decisions.map((d) => `${categoryName(d.category)}: ${d.adopted ? t('ws.yes') : t('ws.no')}`).join('; ');
 }
 
-function EvidenceTable({ states }: { states: StateAssessment[] }) {
+function EvidenceTable({ states, onDecide }: { states: StateAssessment[]; onDecide: (state: string) => void }) {
   return (
     <div class="table-wrap" tabIndex={0} role="region" aria-label={t('assess.tableCaption')}>
       <table>
@@ -93,7 +94,12 @@ function EvidenceTable({ states }: { states: StateAssessment[] }) {
                   </details>
                 )}
               </td>
-              <td class={s.disagreements.length ? 'disagree' : undefined}>{decidedText(s)}</td>
+              <td>
+                <span class={s.disagreements.length ? 'disagree' : undefined}>{decidedText(s)}</span>{' '}
+                <button type="button" class="link" onClick={() => onDecide(s.code)}>
+                  {t('assess.decide')}<span class="visually-hidden"> {t('assess.decideFor', { state: stateName(s.code) })}</span>
+                </button>
+              </td>
             </tr>
           ))}
         </tbody>
@@ -135,8 +141,16 @@ function loadDraft(): Values {
 }
 
 /** One decision record. Client checks are for comfort (required fields); the server judges and its message is shown. */
-function DecisionForm({ onRecorded }: { onRecorded: () => void }) {
+function DecisionForm({ onRecorded, assessment, preset }: { onRecorded: () => void; assessment: Assessment | undefined; preset: { state: string; at: number } | undefined }) {
   const [values, setValues] = useState<Values>(loadDraft);
+  useEffect(() => {
+    // "Decide" on a row of the table: that state, and the next choice to make.
+    if (!preset) return;
+    setValues((x) => ({ ...x, state: preset.state }));
+    document.getElementById('decision-category')?.focus();
+  }, [preset]);
+  const stateResult = assessment?.states.find((s) => s.code === values.state);
+  const supported = stateResult && values.category ? stateResult.categories.includes(values.category as AssessmentCategory) : undefined;
   const [errors, setErrors] = useState<Partial<Record<keyof Values, string>>>({});
   const [serverError, setServerError] = useState<string>();
   const [done, setDone] = useState<string>();
@@ -199,6 +213,11 @@ function DecisionForm({ onRecorded }: { onRecorded: () => void }) {
           {ASSESSMENT_CATEGORIES.map((c) => <option key={c} value={c}>{categoryName(c)}</option>)}
         </select>
       ))}
+      {supported !== undefined && (
+        <p class="hint" aria-live="polite" data-hint="evidence">
+          {t(supported ? 'assess.evidenceSupports' : 'assess.evidenceDoesNot', { state: stateName(values.state), category: categoryName(values.category as AssessmentCategory) })}
+        </p>
+      )}
       {field('adopted', t('assess.adopted'), (
         <select {...aria('adopted')} value={values.adopted} onChange={(e) => set('adopted', e.currentTarget.value)}>
           <option value="">{t('form.choose')}</option>
