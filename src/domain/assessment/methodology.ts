@@ -11,9 +11,9 @@ import { z } from 'zod';
 import { InputError } from '../errors.ts';
 import { assessmentIndicator } from './indicators.ts';
 
-/** Art 11(1): the three categories, independent flags (a state may be in more than one, domain.md §5.3). */
-export const ASSESSMENT_CATEGORIES = ['under-pressure', 'at-risk', 'significant-situation'] as const;
-export type AssessmentCategory = (typeof ASSESSMENT_CATEGORIES)[number];
+import { ASSESSMENT_CATEGORIES } from './categories.ts';
+
+export { ASSESSMENT_CATEGORIES, type AssessmentCategory } from './categories.ts';
 
 export const MEASURES = ['absolute', 'perThousand', 'perBillionGdp', 'disproportionality', 'change', 'activeMonths'] as const;
 export type MeasureName = (typeof MEASURES)[number];

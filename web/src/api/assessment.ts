@@ -2,34 +2,17 @@
  * The Art 11 assessment and the decision records (`/api/cycles/:cycle/assessment`, `/decisions`; the Commission
  * only). Types are the server's response shapes.
  */
+import type { AssessmentCategory } from '../../../src/domain/assessment/categories.ts';
+import type { Evidence } from '../../../src/domain/assessment/classify.ts';
+import type { DecisionRecord } from '../../../src/domain/assessment/decisions.ts';
 import { api } from './client.ts';
 import { CYCLE } from './cycle.ts';
 
-export const ASSESSMENT_CATEGORIES = ['under-pressure', 'at-risk', 'significant-situation'] as const;
-export type AssessmentCategory = (typeof ASSESSMENT_CATEGORIES)[number];
+export { ASSESSMENT_CATEGORIES, type AssessmentCategory } from '../../../src/domain/assessment/categories.ts';
+export type { Evidence } from '../../../src/domain/assessment/classify.ts';
 
-export interface Evidence {
-  category: AssessmentCategory;
-  indicator: string;
-  value: number;
-  threshold: number;
-  period: string;
-  measure: 'absolute' | 'perThousand' | 'perBillionGdp' | 'disproportionality' | 'change' | 'activeMonths';
-  rule: string;
-  ground: 'general' | 'art-11-3-sar';
-}
-
-export interface Decision {
-  id?: number;
-  state: string;
-  category: AssessmentCategory;
-  adopted: boolean;
-  ground: string;
-  date: string;
-  act: string;
-  by: string;
-  origin?: 'record' | 'pool-ledger';
-}
+/** A decision record as the server sends it (with its id once stored). */
+export type Decision = Omit<DecisionRecord, 'cycle' | 'recordedAt'> & { id?: number };
 
 export interface Disagreement {
   category: AssessmentCategory;

@@ -1,4 +1,6 @@
 /** The shapes of the public API the public pages read (see src/server/public/). */
+import type { Methodology } from '../../../src/domain/assessment/methodology.ts';
+import type { UnionOverview } from '../../../src/domain/procedures/implementation-plan.ts';
 import { api, getOptional } from './client.ts';
 
 export type Category = 'migratory-pressure' | 'risk-of-migratory-pressure' | 'significant-migratory-situation';
@@ -76,26 +78,9 @@ export const fetchStateSeries = (geo: string) => getOptional<StateSeries>(`/api/
 export const fetchFairShares = () => api.get<FairShares>('/api/public/fair-shares');
 
 /** The assessment methodology in force (methodology/assessment-v1.json), as the server publishes it. */
-export interface MethodologyCondition {
-  indicator: string;
-  measure: 'absolute' | 'perThousand' | 'perBillionGdp' | 'disproportionality' | 'change' | 'activeMonths';
-  period: 'current' | 'previous' | 'cumulative';
-  threshold: number;
-  rationale: string;
-}
+export type { Methodology as MethodologyDocument, MethodologyCondition } from '../../../src/domain/assessment/methodology.ts';
 
-export interface MethodologyDocument {
-  id: string;
-  version: number;
-  title: string;
-  status: 'assumption' | 'official';
-  why: string;
-  parameters: { lookBackYears: number; lookBackRationale: string; maxSubstitutionMonths: number; substitutionRationale: string };
-  categories: Record<'under-pressure' | 'at-risk' | 'significant-situation', { article: string; rationale: string; rules: { id: string; ground: 'general' | 'art-11-3-sar'; rationale: string; all: MethodologyCondition[] }[] }>;
-  sources: string[];
-}
-
-export const fetchMethodology = () => api.get<MethodologyDocument>('/api/public/methodology');
+export const fetchMethodology = () => api.get<Methodology>('/api/public/methodology');
 
 /** A figure with the forecast's bounds (80 % and 95 % prediction intervals). */
 export interface Banded {
@@ -136,14 +121,7 @@ export interface CapacityOutlook {
 /** For the cycle the public pages show (the server's default year). */
 export const fetchCapacityOutlook = (geo: string) => api.get<CapacityOutlook>(`/api/procedures/capacity-outlook/${encodeURIComponent(geo)}`);
 
-type MilestoneCounts = Record<'not-started' | 'in-progress' | 'completed' | 'delayed' | 'not-reported', number>;
-
 /** The Union overview of the national implementation plans (public: the Report publishes it). */
-export interface ImplementationOverview {
-  states: number;
-  milestones: { milestone: string; label: string; basis: string; counts: MilestoneCounts; acceptedByCommission: number }[];
-  byState: { code: string; reported: number; completed: number; accepted: number; delayed: number; notReported: string[] }[];
-  statesNotReporting: string[];
-}
+export type { UnionOverview as ImplementationOverview } from '../../../src/domain/procedures/implementation-plan.ts';
 
-export const fetchImplementationOverview = () => api.get<ImplementationOverview>('/api/implementation');
+export const fetchImplementationOverview = () => api.get<UnionOverview>('/api/implementation');
