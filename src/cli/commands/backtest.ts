@@ -24,7 +24,7 @@ export function register(program: Command): void {
     .command('backtest')
     .description('Rolling-origin backtest of the forecasting models on the monthly series: MASE, MAPE, interval coverage, shock years apart')
     .option('--series <id>', 'only this series (repeatable, or comma-separated)', collect)
-    .option('--models <list>', 'models to score, comma-separated', 'combination,ets,arima,snaive,drift')
+    .option('--models <list>', 'models to score, comma-separated', 'combination,ets,theta,arima,snaive,drift')
     .option('--step <months>', 'months between forecast origins', '12')
     .option('--min-train <months>', 'training months before the first origin', '48')
     .option('--json', 'machine-readable output')

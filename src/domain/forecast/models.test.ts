@@ -7,9 +7,9 @@ import { rReference } from './r-reference.ts';
 const airPassengers = rReference('log_AirPassengers').y.map((v) => Math.round(Math.exp(v)));
 
 describe('forecastCounts', () => {
-  it('combines ETS, ARIMA and seasonal naive for a long series', () => {
+  it('combines ETS, Theta and seasonal naive for a long series', () => {
     const f = forecastCounts(airPassengers, 12);
-    expect(f.model).toBe('COMBINATION(ETS(M,A,M), ARIMA(0,1,1)(0,1,1)[12], SNAIVE)');
+    expect(f.model).toBe('COMBINATION(ETS(M,A,M), THETA, SNAIVE)');
     expect(f.fallback).toBeUndefined();
     expect(f.mean).toHaveLength(12);
   });
