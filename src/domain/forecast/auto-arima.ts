@@ -1,7 +1,8 @@
 /**
  * Automatic ARIMA order selection as Hyndman & Khandakar (2008, J. Stat. Software 27(3)) and R's `auto.arima`
- * (stepwise = TRUE): D by seasonal strength, d by repeated KPSS tests, then a stepwise search over p, q ≤ 5 and
- * P, Q ≤ 2 (and the constant) from four starting models, moving to any neighbour with a lower AICc, at most 94 models.
+ * (stepwise = TRUE): D by the seasonal strength of an STL decomposition, d by repeated KPSS tests, then a stepwise
+ * search over p, q ≤ 5 and P, Q ≤ 2 (and the constant) from four starting models, moving to any neighbour with a lower
+ * AICc, at most 94 models.
  * Every candidate's AICc is computed on the same observations (CSS conditioned on the largest possible lag).
  */
 import { fitArima, type ArimaFit, type ArimaOrder } from './arima.ts';

@@ -40,25 +40,3 @@ export function decompose(y: readonly number[], m: number, type: 'additive' | 'm
   });
   return { trend, seasonal, remainder };
 }
-
-/**
- * Strength of seasonality F_S = max(0, 1 − Var(R) / Var(S + R)) (Wang, Smith & Hyndman 2006; FPP3 §4.3), here on a
- * classical additive decomposition. auto.arima takes one seasonal difference when it exceeds 0.64.
- */
-export function seasonalStrength(y: readonly number[], m: number): number {
-  if (y.length < 2 * m + 1) return 0;
-  const d = decompose(y, m, 'additive');
-  const r: number[] = [];
-  const sr: number[] = [];
-  d.remainder.forEach((v, t) => {
-    if (v === undefined) return;
-    r.push(v);
-    sr.push(v + d.seasonal[t % m]!);
-  });
-  const variance = (x: number[]) => {
-    const mu = x.reduce((a, b) => a + b, 0) / x.length;
-    return x.reduce((a, b) => a + (b - mu) ** 2, 0) / (x.length - 1);
-  };
-  const vsr = variance(sr);
-  return vsr > 0 ? Math.max(0, 1 - variance(r) / vsr) : 0;
-}

@@ -1,8 +1,8 @@
 /**
  * How many differences a series needs, as R `forecast`'s `ndiffs` (KPSS test, level stationarity, α = 5 %) and
- * `nsdiffs` (seasonal strength above 0.64).
+ * `nsdiffs` (seasonal strength of an STL decomposition above 0.64).
  */
-import { seasonalStrength } from './decompose.ts';
+import { seasonalStrength } from './stl.ts';
 import { difference, differencingPolynomial } from './polynomial.ts';
 
 /** KPSS statistic for level stationarity (Kwiatkowski et al. 1992) with Bartlett weights and lag ⌊3√n/13⌋. */
