@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, openPage, PASSWORD, screenshot, seriousViolations, serve, signIn, USERS, type Served } from './harness.ts';
+import { checkPage, launch, openPage, PASSWORD, serve, signedInPage, signIn, USERS, type Served } from './harness.ts';
 import { SHARED_DATA } from '../helpers/data-folder.ts';
 
 let served: Served;
@@ -30,17 +30,7 @@ afterAll(async () => {
 });
 
 /** Signs `name` in; console errors are collected, except those `expected` (a refusal the test provokes). */
-async function as(name: string, locale: 'en' | 'nl' = 'en', expected?: RegExp): Promise<Page> {
-  const { page, errors } = await openPage(browser, { locale: locale === 'nl' ? 'nl-NL' : 'en-GB' });
-  page.on('close', () => consoleErrors.push(...errors.filter((e) => !expected?.test(e))));
-  await signIn(page, served.url, name);
-  return page;
-}
-
-async function check(page: Page, shot: string): Promise<void> {
-  expect(await seriousViolations(page)).toEqual([]);
-  await screenshot(page, shot);
-}
+const as = (name: string, locale: 'en' | 'nl' = 'en', expected?: RegExp): Promise<Page> => signedInPage(browser, served.url, name, consoleErrors, { locale, expected });
 
 /** Submits the form recording `event` and waits for the server's acknowledgement. */
 async function submit(page: Page, event: string): Promise<void> {
@@ -76,7 +66,7 @@ describe('the 2026 cycle, one user per role', () => {
     await page.getByRole('button', { name: 'Create the account and sign in' }).click();
     await expect.poll(() => page.locator('form').textContent()).toContain('The two passwords differ.');
     await page.getByLabel('Repeat the password').fill(PASSWORD);
-    await check(page, 'setup');
+    await checkPage(page, 'setup');
     await page.getByRole('button', { name: 'Create the account and sign in' }).click();
     await page.waitForURL(`${served.url}/accounts`);
     await expect.poll(() => page.locator('header').textContent()).toContain(`Signed in as ${USERS.commission} (commission)`);
@@ -92,7 +82,7 @@ describe('the 2026 cycle, one user per role', () => {
     }
     const table = page.getByRole('table', { name: 'Who may sign in' });
     await expect.poll(() => table.locator('tbody tr').count()).toBe(Object.keys(USERS).length);
-    await check(page, 'accounts');
+    await checkPage(page, 'accounts');
     // Setup is closed now: the link opens nothing.
     await page.goto(`${served.url}/setup?token=${served.setupToken}`);
     await expect.poll(() => page.locator('main').textContent()).toContain('setup is closed');
@@ -167,7 +157,7 @@ describe('the 2026 cycle, one user per role', () => {
     await record('PL', 'under-pressure', 'yes', 'Threat of instrumentalisation at the border with Belarus (Art 10(2))', '2025-11-14');
     await expect.poll(() => form.getByRole('status').textContent()).toContain('Recorded: Poland');
     await expect.poll(() => panel.locator('[data-list="disagreements"]').textContent()).toContain('Poland: identified as “under migratory pressure” without the evidence supporting it.');
-    await check(page, 'workspace-commission-assessment');
+    await checkPage(page, 'workspace-commission-assessment');
     await page.close();
   });
 
@@ -177,10 +167,10 @@ describe('the 2026 cycle, one user per role', () => {
     await panel.getByRole('button', { name: 'De beoordeling van de cyclus 2026 uitvoeren' }).click();
     await expect.poll(() => panel.locator('[data-list="disagreements"]').textContent()).toContain('Polen: vastgesteld als „onder migratiedruk” zonder dat het bewijs dat ondersteunt.');
     await expect.poll(() => panel.getByRole('status').first().textContent()).toContain('2 vastgelegde besluiten');
-    await check(page, 'workspace-commission-assessment-nl');
+    await checkPage(page, 'workspace-commission-assessment-nl');
     await page.goto(`${served.url}/accounts`);
     await expect.poll(() => page.getByRole('heading', { name: 'Wie mag inloggen' }).count()).toBe(1);
-    await check(page, 'accounts-nl');
+    await checkPage(page, 'accounts-nl');
     await page.close();
   });
 
@@ -190,7 +180,7 @@ describe('the 2026 cycle, one user per role', () => {
     const form = page.locator('form[data-event="proposal-drafted"]');
     await form.getByLabel('Reference number of relocations').fill('30000');
     await expect.poll(() => form.textContent()).toContain('€600,000,000');
-    await check(page, 'workspace-commission-proposal');
+    await checkPage(page, 'workspace-commission-proposal');
     await submit(page, 'proposal-drafted');
     await expect.poll(() => phase(page)).toBe('drafted');
     const decision = page.locator('form[data-event="classification-recorded"]');
@@ -205,7 +195,7 @@ describe('the 2026 cycle, one user per role', () => {
 
   it('Council: convenes the High-Level Forum', async () => {
     const page = await as(USERS.council);
-    await check(page, 'workspace-council-drafted');
+    await checkPage(page, 'workspace-council-drafted');
     await submit(page, 'forum-opened');
     await expect.poll(() => phase(page)).toBe('forum');
     await page.close();
@@ -226,7 +216,7 @@ describe('the 2026 cycle, one user per role', () => {
     expect(await form.getByLabel(/^Amount/).inputValue()).toBe('0');
     await form.getByLabel(/^Amount/).fill('4000');
     await expect.poll(() => form.textContent()).toContain('€80,000,000');
-    await check(de, 'workspace-member-state-DE-pledge');
+    await checkPage(de, 'workspace-member-state-DE-pledge');
     await submit(de, 'pledge-made');
     await de.close();
 
@@ -235,7 +225,7 @@ describe('the 2026 cycle, one user per role', () => {
     await plForm.getByLabel('Soort maatregel').selectOption('financial');
     await plForm.getByLabel(/^Omvang/).fill('20000000');
     await expect.poll(() => plForm.textContent()).toMatch(/20\.000\.000/);
-    await check(pl, 'workspace-member-state-PL-nl');
+    await checkPage(pl, 'workspace-member-state-PL-nl');
     await submit(pl, 'pledge-made');
     await pl.close();
   });
@@ -249,7 +239,7 @@ describe('the 2026 cycle, one user per role', () => {
     await page.waitForSelector('svg.eu-map[data-ready="true"]');
     // The Art 11 decision is published with the Report (Art 11(1)): the map shows it.
     await expect.poll(() => page.locator('table').first().textContent()).toContain('Under migratory pressure');
-    await check(page, 'dashboard-decided');
+    await checkPage(page, 'dashboard-decided');
     expect(errors).toEqual([]);
     await page.context().close();
   });
@@ -260,7 +250,7 @@ describe('the 2026 cycle, one user per role', () => {
     await form.getByLabel(/Reference of the Council implementing act/).fill('Council Implementing Decision (EU) 2025/2642');
     await form.getByLabel('Reference number of relocations').fill('21000');
     await expect.poll(() => form.textContent()).toContain('€420,000,000');
-    await check(page, 'workspace-council-adopt');
+    await checkPage(page, 'workspace-council-adopt');
     await submit(page, 'pool-adopted');
     await expect.poll(() => phase(page)).toBe('adopted');
     await page.close();
@@ -272,7 +262,7 @@ describe('the 2026 cycle, one user per role', () => {
     await expect.poll(() => page.locator('main').textContent()).toContain('Council Implementing Decision (EU) 2025/2642');
     await page.getByLabel('Reference number of relocations').fill('10000');
     await expect.poll(() => page.locator('.scenario').textContent()).toContain('€200,000,000');
-    await check(page, 'pool-adopted');
+    await checkPage(page, 'pool-adopted');
     expect(errors).toEqual([]);
     await page.context().close();
   });
@@ -287,7 +277,7 @@ describe('the 2026 cycle, one user per role', () => {
     const access = it_.locator('form[data-event="access-requested"]');
     await access.getByLabel(/Relocations needed/).fill('3000');
     await access.getByLabel(/Financial contributions needed/).fill('10000000');
-    await check(it_, 'workspace-member-state-IT');
+    await checkPage(it_, 'workspace-member-state-IT');
     await submit(it_, 'access-requested');
     await it_.close();
 
@@ -305,7 +295,7 @@ describe('the 2026 cycle, one user per role', () => {
     const assess = com.locator('form[data-event="deduction-assessed"]');
     await assess.getByLabel('Favourable assessment').check();
     await assess.getByLabel('Reasons').fill('The reception system has reached its capacity.');
-    await check(com, 'workspace-commission-implementation');
+    await checkPage(com, 'workspace-commission-implementation');
     await submit(com, 'deduction-assessed');
     await com.close();
 
@@ -335,7 +325,7 @@ describe('the 2026 cycle, one user per role', () => {
     await expect.poll(() => first.textContent()).toContain('Proposed for DE through a family link');
     await first.getByRole('button', { name: 'Accept' }).click();
     await expect.poll(() => first.textContent()).toContain('accepted: DE');
-    await check(page, 'workspace-coordinator-matching');
+    await checkPage(page, 'workspace-coordinator-matching');
     await page.close();
   });
 
@@ -357,7 +347,7 @@ describe('the 2026 cycle, one user per role', () => {
     await fulfil.getByLabel(/^Amount/).fill('600');
     await submit(page, 'fulfilment-recorded');
     await expect.poll(() => page.locator('main').textContent()).toContain('60%');
-    await check(page, 'workspace-coordinator');
+    await checkPage(page, 'workspace-coordinator');
     await submit(page, 'year-closed');
     await expect.poll(() => phase(page)).toBe('closed');
     await page.close();
@@ -376,7 +366,7 @@ describe('the 2026 cycle, one user per role', () => {
     form = page.locator('form[data-event="implementation-confirmed"]');
     await expect.poll(() => form.getByLabel('Financial contributions (€)').inputValue()).toBe('1234567');
     await form.getByLabel('Financial contributions (€)').fill('0');
-    await check(page, 'workspace-member-state-DE-closed');
+    await checkPage(page, 'workspace-member-state-DE-closed');
     await submit(page, 'implementation-confirmed');
     await page.close();
   });

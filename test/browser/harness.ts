@@ -9,6 +9,7 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
 import { build } from 'vite';
+import { expect } from 'vitest';
 import { buildApp } from '../../src/server/app.ts';
 import { createUser } from '../../src/server/auth/accounts.ts';
 import { newSetupToken } from '../../src/server/setup/first-run.ts';
@@ -110,4 +111,21 @@ export async function signIn(page: Page, base: string, name: string): Promise<vo
   await page.getByLabel(/password|wachtwoord/i).fill(PASSWORD);
   await page.getByRole('button', { name: /sign in|inloggen/i }).click();
   await page.waitForURL(`${base}/workspace`);
+}
+
+/**
+ * A page signed in as `name`. When it closes, its console errors go to `sink`, except those `expected` (a refusal the
+ * test provokes), so that a test can assert at the end that no page logged an error.
+ */
+export async function signedInPage(browser: Browser, base: string, name: string, sink: string[], opts: { locale?: 'en' | 'nl'; expected?: RegExp } = {}): Promise<Page> {
+  const { page, errors } = await openPage(browser, { locale: opts.locale === 'nl' ? 'nl-NL' : 'en-GB' });
+  page.on('close', () => sink.push(...errors.filter((e) => !opts.expected?.test(e))));
+  await signIn(page, base, name);
+  return page;
+}
+
+/** No serious or critical axe-core violation on the page as it stands, and a screenshot kept under `name`. */
+export async function checkPage(page: Page, name: string): Promise<void> {
+  expect(await seriousViolations(page)).toEqual([]);
+  await screenshot(page, name);
 }

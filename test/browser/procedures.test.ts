@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { recordDecision } from '../../src/store/decisions.ts';
-import { launch, openPage, screenshot, seriousViolations, serve, signIn, USERS, type Served } from './harness.ts';
+import { checkPage, launch, serve, signedInPage, USERS, type Served } from './harness.ts';
 
 let served: Served;
 let browser: Browser;
@@ -24,18 +24,7 @@ afterAll(async () => {
   await served?.close();
 });
 
-async function as(name: string, expected?: RegExp): Promise<Page> {
-  const { page, errors } = await openPage(browser);
-  page.on('close', () => consoleErrors.push(...errors.filter((e) => !expected?.test(e))));
-  await signIn(page, served.url, name);
-  return page;
-}
-
-async function check(page: Page, shot: string): Promise<void> {
-  expect(await seriousViolations(page)).toEqual([]);
-  await screenshot(page, shot);
-}
-
+const as = (name: string, expected?: RegExp): Promise<Page> => signedInPage(browser, served.url, name, consoleErrors, { expected });
 
 describe('implementation plans and the Toolbox, one user per role', () => {
   it('Italy: a completed milestone needs evidence; with it, it goes to the Commission; Italy asks the Toolbox', async () => {
@@ -56,7 +45,7 @@ describe('implementation plans and the Toolbox, one user per role', () => {
     await toolbox.locator('#toolbox-description').fill('Reception and registration experts for Lampedusa, summer 2026');
     await toolbox.getByRole('button', { name: 'Send the request' }).click();
     await expect.poll(() => toolbox.locator('table').textContent()).toContain('Operational and technical support by the EU Asylum Agency');
-    await check(page, 'workspace-member-state-IT-procedures');
+    await checkPage(page, 'workspace-member-state-IT-procedures');
     await page.close();
   });
 
@@ -86,7 +75,7 @@ describe('implementation plans and the Toolbox, one user per role', () => {
     expect(await rows.nth(1).textContent()).toContain('Italy');
     await rows.nth(1).getByRole('button', { name: 'Take into review' }).click();
     await expect.poll(() => rows.nth(1).textContent()).toContain('In review');
-    await check(page, 'workspace-commission-procedures');
+    await checkPage(page, 'workspace-commission-procedures');
     await page.close();
   });
 
@@ -96,7 +85,7 @@ describe('implementation plans and the Toolbox, one user per role', () => {
     await expect.poll(() => queue.locator('table tbody tr').count()).toBe(2);
     expect((await queue.locator('table tbody tr').allTextContents()).map((r) => (r.includes('Poland') ? 'PL' : 'IT'))).toEqual(['PL', 'IT']);
     expect(await queue.getByRole('button').count()).toBe(0);
-    await check(page, 'workspace-coordinator-procedures');
+    await checkPage(page, 'workspace-coordinator-procedures');
     await page.close();
   });
 
