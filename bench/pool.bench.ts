@@ -7,6 +7,9 @@
  *   server's own PoolService (target < 1 s).
  * The proposal is the domain's, on SYNTHETIC equal shares; the pledges are SYNTHETIC.
  */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import autocannon from 'autocannon';
 import { freshServerSchema, serverUnavailable } from '../test/helpers/backends.ts';
 import { createRoleUsers } from '../test/helpers/api.ts';
@@ -50,6 +53,37 @@ async function load(url: string, path: string, method: 'GET' | 'POST', tokens: M
   });
 }
 
+const CLOCK_TICKS = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' })) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/**
+ * CPU time (user + system, milliseconds) a process has used so far, from /proc (Linux), or null elsewhere. On a
+ * shared machine latency depends on what else runs; the server's CPU time per request much less so.
+ */
+function cpuMs(pid: number | undefined): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return null;
+  }
+}
+
+/** `run` and the server's CPU milliseconds per request it made (null where /proc is not there). */
+async function withServerCpu<R extends { requests: { total: number } }>(pid: number | undefined, run: () => Promise<R>): Promise<R & { cpuPerRequest: number | null }> {
+  const before = cpuMs(pid);
+  const result = await run();
+  const after = cpuMs(pid);
+  return { ...result, cpuPerRequest: before === null || after === null ? null : (after - before) / Math.max(result.requests.total, 1) };
+}
+
+const perRequest = (ms: number | null) => (ms === null ? 'n/a' : `${ms.toFixed(2)} ms`);
+
 function syntheticEvents(n: number): PoolEvent[] {
   const events: PoolEvent[] = [event('proposal-drafted', 'commission', '2025-10-15T12:00:00Z', proposal()), event('forum-opened', 'council', '2025-10-28T09:00:00Z', {})];
   for (let i = 0; events.length < n; i++) {
@@ -64,6 +98,8 @@ export async function run(): Promise<void> {
     console.log(`skipped: no PostgreSQL server (${serverUnavailable})`);
     return;
   }
+  const load1 = () => loadavg()[0]!.toFixed(2);
+  console.log(`machine: ${cpus().length} cores, load average (1 min) ${load1()} at the start`);
   const schema = await freshServerSchema();
   const db = await openStore({ databaseUrl: schema.url, home: '/nonexistent' });
   try {
@@ -74,17 +110,21 @@ export async function run(): Promise<void> {
         fetch(`${server.url}/api/cycles/2026/events`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.get(role)}` }, body: JSON.stringify(body) });
       await post('commission', { type: 'proposal-drafted', at: '2025-10-15T12:00:00Z', payload: proposal() });
       await post('council', { type: 'forum-opened', at: '2025-10-28T09:00:00Z', payload: {} });
-      const writes = await load(server.url, '/api/cycles/2026/events', 'POST', tokens, (i) => {
-        const code = SOLIDARITY_STATES[i % SOLIDARITY_STATES.length]!;
-        return { type: 'pledge-made', payload: { state: code, measure: { kind: 'relocation', persons: 1 + (i % 7) } } };
-      });
-      const reads = await load(server.url, '/api/cycles', 'GET', tokens);
+      const writes = await withServerCpu(server.child.pid, () =>
+        load(server.url, '/api/cycles/2026/events', 'POST', tokens, (i) => {
+          const code = SOLIDARITY_STATES[i % SOLIDARITY_STATES.length]!;
+          return { type: 'pledge-made', payload: { state: code, measure: { kind: 'relocation', persons: 1 + (i % 7) } } };
+        }),
+      );
+      const reads = await withServerCpu(server.child.pid, () => load(server.url, '/api/cycles', 'GET', tokens));
       const ok = writes.requests.total - writes.non2xx;
       console.log(
         `pledge writes at ${RATE}/s for ${SECONDS} s on PostgreSQL: ${writes.requests.total} sent, ${ok} accepted, ${writes.non2xx} refused; ` +
-          `latency p50 ${writes.latency.p50} ms, p99 ${writes.latency.p99} ms (target p99 < 20 ms: ${writes.latency.p99 < 20 ? 'met' : 'NOT met'})`,
+          `latency p50 ${writes.latency.p50} ms, p99 ${writes.latency.p99} ms (target p99 < 20 ms: ${writes.latency.p99 < 20 ? 'met' : 'NOT met'}); server CPU ${perRequest(writes.cpuPerRequest)} a request`,
       );
-      console.log(`peer: GET /api/cycles under the same load: p50 ${reads.latency.p50} ms, p99 ${reads.latency.p99} ms  (write p99 ÷ read p99 = ${(writes.latency.p99 / Math.max(reads.latency.p99, 1)).toFixed(1)}×)`);
+      console.log(
+        `peer: GET /api/cycles under the same load: p50 ${reads.latency.p50} ms, p99 ${reads.latency.p99} ms  (write p99 ÷ read p99 = ${(writes.latency.p99 / Math.max(reads.latency.p99, 1)).toFixed(1)}×); server CPU ${perRequest(reads.cpuPerRequest)} a request`,
+      );
     } finally {
       await server.stop();
     }
@@ -102,5 +142,6 @@ export async function run(): Promise<void> {
   } finally {
     await db.close();
     await schema.drop();
+    console.log(`machine: load average (1 min) ${load1()} at the end`);
   }
 }

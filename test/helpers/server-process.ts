@@ -27,10 +27,15 @@ export async function startServerProcess(databaseUrl: string, timeoutMs = 30_000
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start within ${timeoutMs} ms: ${stderr}`)), timeoutMs);
     let out = '';
+    let listening = false;
     child.stdout!.on('data', (d: Buffer) => {
+      // Keep draining the request log (a full pipe would block the server's writes) but stop keeping and
+      // scanning it once the address is known: a load test makes megabytes of it.
+      if (listening) return;
       out += d.toString();
       const m = /is serving (http:\/\/[\d.]+:\d+)/.exec(out);
       if (m) {
+        listening = true;
         clearTimeout(timer);
         resolve(m[1]!);
       }
