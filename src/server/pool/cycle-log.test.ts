@@ -98,6 +98,20 @@ for (const backend of BACKENDS) {
       expect((await verifyLedger(h.db)).ok).toBe(true);
     });
 
+    it('takes the state a decision computed instead of folding its entries again', async () => {
+      const h = await backend.open();
+      dispose = h.dispose;
+      let folds = 0;
+      const counting: Fold<number[]> = { initial: sum.initial, applyAll: (st, es) => ((folds += 1), sum.applyAll(st, es)) };
+      const log = new CycleLog(h.db, counting);
+      await log.write(2026, () => [entry(1)]);
+      expect(folds).toBe(1);
+      const { snapshot } = await log.write(2026, (current) => ({ entries: [entry(2)], state: [...current.state, 2] }));
+      expect(folds).toBe(1);
+      expect(snapshot).toMatchObject({ version: 2, state: [1, 2] });
+      expect((await new CycleLog(h.db, sum).read(2026)).state).toEqual(snapshot.state);
+    });
+
     it('writes nothing when the decision refuses', async () => {
       const h = await backend.open();
       dispose = h.dispose;

@@ -43,7 +43,12 @@ export interface Decidable<S> {
   version: number;
   state: S;
 }
-type Decide<S> = (current: Decidable<S>) => NewLedgerEntry[];
+/**
+ * The entries to append; or the entries and the state after them, when deciding computed that state anyway (it must
+ * be what the fold gives for the entries as stored: decide on plain JSON), which spares folding them again.
+ */
+export type Decision<S> = NewLedgerEntry[] | { entries: NewLedgerEntry[]; state: S };
+type Decide<S> = (current: Decidable<S>) => Decision<S>;
 interface WriteResult<S> {
   snapshot: CycleSnapshot<S>;
   written: LedgerEntry[];
@@ -133,17 +138,20 @@ export class CycleLog<S> {
       const accepted: { write: QueuedWrite<S>; written: LedgerEntry[] }[] = [];
       const refused: { write: QueuedWrite<S>; err: unknown }[] = [];
       for (const write of group) {
-        let entries: NewLedgerEntry[];
+        let decision: Decision<S>;
         try {
-          entries = write.decide(at);
+          decision = write.decide(at);
         } catch (err) {
           refused.push({ write, err });
           continue;
         }
-        const written = chainEntries(cycle, at, entries);
+        const written = chainEntries(cycle, at, Array.isArray(decision) ? decision : decision.entries);
         accepted.push({ write, written });
         const last = written.at(-1);
-        if (last) at = { cycle, version: last.seq, hash: last.hash, state: this.fold.applyAll(at.state, written) };
+        if (last) {
+          const state = Array.isArray(decision) ? this.fold.applyAll(at.state, written) : decision.state;
+          at = { cycle, version: last.seq, hash: last.hash, state };
+        }
       }
       if (refused.length > 0) {
         // A refusal must stand on the stored state, not on what this process last saw of it.

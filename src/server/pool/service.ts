@@ -119,10 +119,12 @@ export class PoolService {
       throw new HttpError(422, 'wrong-cycle', `the proposal is for cycle ${event.payload.cycle}, but was sent to cycle ${cycle}`);
     }
     try {
-      const { snapshot } = await this.log.write(cycle, (snap) => {
-        applyEvent(snap.state, event);
-        return [{ type: event.type, actor: principal.name, role, recordedAt: this.now(), payload: event }];
-      });
+      // Decided on the event as it is stored (plain JSON), so the state it gives is the state a rebuild gives.
+      const stored = JSON.parse(JSON.stringify(event)) as PoolEvent;
+      const { snapshot } = await this.log.write(cycle, (current) => ({
+        entries: [{ type: stored.type, actor: principal.name, role, recordedAt: this.now(), payload: stored }],
+        state: applyEvent(current.state, stored),
+      }));
       return { event, ...(newId ? { id: newId } : {}), view: projectFor(role, snapshot.state) };
     } catch (err) {
       if (err instanceof PoolRuleError) {
