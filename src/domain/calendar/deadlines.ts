@@ -9,6 +9,7 @@
  * confirmations in January `Y + 1` (Art 60(6)).
  */
 import type { MemberStateCode } from '../member-states.ts';
+import { stateOfRole, type PoolRole } from '../pool/roles.ts';
 import { isAdopted, type PoolState } from '../pool/state.ts';
 import { DEFAULT_POOL_SETTINGS, type PoolSettings } from '../pool/settings.ts';
 import { describePeriod, periodEnd, type Period } from './art75.ts';
@@ -31,6 +32,8 @@ export interface CycleDeadline {
   /** Done, but after the last day. */
   late?: boolean;
   note?: string;
+  /** The Member States a deadline of one request or access concerns; none for the cycle's own deadlines. */
+  parties?: MemberStateCode[];
 }
 
 /**
@@ -48,6 +51,7 @@ interface Item {
   basis: string;
   doneAt?: string;
   note?: string;
+  parties?: MemberStateCode[];
   /** For facts no event of the pool records and none was given. */
   untracked?: boolean;
 }
@@ -131,7 +135,7 @@ export function cycleDeadlines(cycle: number, pool: PoolState, asOf: IsoDate, se
     const forumFor = (code: MemberStateCode, since: string) => adopted.technicalForums.find((f) => f.benefitting === code && f.at >= since)?.at;
     for (const b of adopted.states.values()) {
       if (b.benefitting?.via === 'art-58') {
-        items.push({ id: `58(3):${b.code}`, article: 'Art 58(3)', what: `the Technical-Level Forum is convened for ${b.code}`, actor: 'Coordinator', ...counted(b.benefitting.since, { days: 10 }), doneAt: forumFor(b.code, b.benefitting.since) });
+        items.push({ id: `58(3):${b.code}`, article: 'Art 58(3)', what: `the Technical-Level Forum is convened for ${b.code}`, actor: 'Coordinator', ...counted(b.benefitting.since, { days: 10 }), doneAt: forumFor(b.code, b.benefitting.since), parties: [b.code] });
       }
     }
     for (const n of adopted.selfNotifications.values()) {
@@ -145,21 +149,33 @@ export function cycleDeadlines(cycle: number, pool: PoolState, asOf: IsoDate, se
         ...window,
         doneAt: n.councilRefusal?.at ?? (asOf > window.due! ? window.due! : undefined),
         note: n.councilRefusal ? 'refused' : 'the window closes without a refusal',
+        parties: [n.state],
       });
       if (!n.councilRefusal) {
-        items.push({ id: `59(6)-forum:${n.state}`, article: 'Art 59(6)', what: `the Technical-Level Forum is convened for ${n.state}`, actor: 'Coordinator', ...window, doneAt: forumFor(n.state, n.decision.at) });
+        items.push({ id: `59(6)-forum:${n.state}`, article: 'Art 59(6)', what: `the Technical-Level Forum is convened for ${n.state}`, actor: 'Coordinator', ...window, doneAt: forumFor(n.state, n.decision.at), parties: [n.state] });
       } else if (n.councilRefusal.ground === 'insufficient-capacity') {
         const hlf = counted(n.decision.at, { weeks: 1 });
-        items.push({ id: `59(7):${n.state}`, article: 'Art 59(7)', what: 'the High-Level Forum is convened after the Council found insufficient capacity', actor: 'Council', ...hlf, doneAt: adopted.reconvened.find((r) => r.at >= n.councilRefusal!.at)?.at });
+        items.push({ id: `59(7):${n.state}`, article: 'Art 59(7)', what: 'the High-Level Forum is convened after the Council found insufficient capacity', actor: 'Council', ...hlf, doneAt: adopted.reconvened.find((r) => r.at >= n.councilRefusal!.at)?.at, parties: [n.state] });
       }
     }
     for (const d of adopted.deductions.values()) {
-      items.push({ id: `${d.article}(3):${d.id}`, article: `Art ${d.article}(3)`, what: `the Commission assesses ${d.state}'s deduction request ${d.id}`, actor: 'Commission', ...counted(d.requestedAt, { weeks: 4 }), doneAt: d.assessment?.at });
+      items.push({ id: `${d.article}(3):${d.id}`, article: `Art ${d.article}(3)`, what: `the Commission assesses ${d.state}'s deduction request ${d.id}`, actor: 'Commission', ...counted(d.requestedAt, { weeks: 4 }), doneAt: d.assessment?.at, parties: [d.state] });
     }
     for (const o of adopted.offsets.values()) {
       const replier = o.initiative === 'request' ? o.contributing : o.benefitting;
-      items.push({ id: `69:${o.id}`, article: 'Art 69', what: `${replier} replies to the offset ${o.initiative} ${o.id}`, actor: replier, ...counted(o.at, { days: 30 }), doneAt: o.reply?.at });
+      items.push({ id: `69:${o.id}`, article: 'Art 69', what: `${replier} replies to the offset ${o.initiative} ${o.id}`, actor: replier, ...counted(o.at, { days: 30 }), doneAt: o.reply?.at, parties: [o.contributing, o.benefitting] });
     }
   }
   return items.map((i) => status(i, asOf));
+}
+
+/**
+ * The deadlines `role` may see, by the pool's visibility rules (../pool/visibility.ts): the Commission, the Council
+ * and the Coordinator see every deadline; a Member State the cycle's own and those of the requests and accesses it is
+ * party to; the public the cycle's own only (the dates of a cycle's acts are public, who asked for what is not).
+ */
+export function deadlinesVisibleTo(role: PoolRole, deadlines: readonly CycleDeadline[]): CycleDeadline[] {
+  if (role === 'commission' || role === 'council' || role === 'coordinator') return [...deadlines];
+  const own = stateOfRole(role);
+  return deadlines.filter((d) => !d.parties || (own !== null && d.parties.includes(own)));
 }

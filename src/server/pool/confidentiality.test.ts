@@ -19,6 +19,7 @@ const READ_ROUTES = (cycle: number) => [
   `/api/cycles/${cycle}`,
   `/api/cycles/${cycle}/events`,
   `/api/cycles/${cycle}/accounting`,
+  `/api/cycles/${cycle}/deadlines`,
   `/api/cycles/${cycle}/export.json`,
   `/api/cycles/${cycle}/export.csv`,
   '/api/search?q=alternative%20measure%20of',

@@ -5,7 +5,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponses } from '../errors.ts';
 import { EventRequest } from './requests.ts';
-import { Accounting, CycleList, EventList, PoolView, Recorded } from './schemas.ts';
+import { Accounting, CycleList, Deadlines, EventList, PoolView, Recorded } from './schemas.ts';
 import type { PoolService } from './service.ts';
 import { toCsv } from './csv.ts';
 
@@ -46,6 +46,20 @@ export const poolRoutes: FastifyPluginAsyncZod<{ pool: PoolService }> = async (a
     '/api/cycles/:cycle/events',
     { schema: { tags, summary: 'the ledger entries the caller may read', params: CycleParams, response: { 200: EventList, ...errorResponses } } },
     async (req) => pool.events(req.params.cycle, req.principal.role),
+  );
+
+  app.get(
+    '/api/cycles/:cycle/deadlines',
+    {
+      schema: {
+        tags,
+        summary: "every deadline of the cycle with what is due, done and overdue (Art 75 counting), as far as the caller may see them: a request's deadlines only for the states party to it",
+        params: CycleParams,
+        querystring: z.object({ asOf: z.iso.date().optional().describe('the day to judge due and overdue on (YYYY-MM-DD); default today') }),
+        response: { 200: Deadlines, ...errorResponses },
+      },
+    },
+    async (req) => pool.deadlines(req.params.cycle, req.principal.role, req.query.asOf),
   );
 
   app.get(

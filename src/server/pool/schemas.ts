@@ -171,3 +171,25 @@ export const Recorded = z
     view: PoolView,
   })
   .meta({ id: 'Recorded' });
+
+export const Deadlines = z
+  .object({
+    cycle: z.number().int(),
+    asOf: z.string(),
+    deadlines: z.array(
+      z.object({
+        id: z.string(),
+        article: z.string(),
+        what: z.string(),
+        actor: z.string(),
+        due: z.string().nullable(),
+        basis: z.string(),
+        status: z.enum(['done', 'due', 'overdue', 'not-triggered', 'not-recorded']),
+        doneAt: z.string().optional(),
+        late: z.boolean().optional(),
+        note: z.string().optional(),
+        parties: z.array(z.string()).optional(),
+      }),
+    ),
+  })
+  .meta({ id: 'CycleDeadlines' });

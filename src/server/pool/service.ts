@@ -25,6 +25,8 @@ import {
   type PoolState,
   type PoolView,
 } from '../../domain/pool/index.ts';
+import { cycleDeadlines, deadlinesVisibleTo, type CycleDeadline } from '../../domain/calendar/deadlines.ts';
+import type { IsoDate } from '../../domain/calendar/dates.ts';
 import { eventVisibleTo } from '../../domain/pool/event-visibility.ts';
 import type { Db } from '../../store/db.ts';
 import { listLedgerCycles, readEntries } from '../../store/ledger.ts';
@@ -80,6 +82,16 @@ export class PoolService {
         return full ? { seq: e.seq, hash: e.hash, recordedAt: e.recordedAt, ...base } : base;
       });
     return { cycle, events };
+  }
+
+  /**
+   * The cycle's statutory deadlines (Art 75 counting) with what is due, done and overdue on `asOf` (default: today),
+   * as far as the caller may see them.
+   */
+  async deadlines(cycle: number, role: PoolRole, asOf?: IsoDate): Promise<{ cycle: number; asOf: IsoDate; deadlines: CycleDeadline[] }> {
+    const { state } = await this.existing(cycle);
+    const day = asOf ?? this.now().toISOString().slice(0, 10);
+    return { cycle, asOf: day, deadlines: deadlinesVisibleTo(role, cycleDeadlines(cycle, state, day)) };
   }
 
   /** The four figures per state (fair share, pledges, deductions, implementation) as far as the caller may see them. */
