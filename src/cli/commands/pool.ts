@@ -1,13 +1,19 @@
 /**
  * `pactcycle pool propose --cycle 2026 [--relocations N] [--json]`: the Commission's proposal for the Annual
  * Solidarity Pool (Art 12), marked confidential: it is RESTREINT UE until the Council adopts the pool (Art 12(6)).
+ * `pactcycle pool deadlines --cycle 2026 [--as-of DATE] [--json]`: every deadline of the cycle from its ledger, with
+ * what is due, done and overdue (Art 75 counting), as the operator of the store sees it (everything).
  */
 import type { Command } from 'commander';
 import { runAssessment, type Assessment } from '../../cycle/assess.ts';
 import type { Queryable } from '../../store/db.ts';
 import { proposeForCycle, type CycleProposal } from '../../cycle/propose.ts';
 import { formatSharePercent } from '../../domain/fair-share.ts';
+import { cycleDeadlines } from '../../domain/calendar/deadlines.ts';
 import { InputError } from '../../domain/errors.ts';
+import { foldEvents, type PoolEvent } from '../../domain/pool/index.ts';
+import { parseIsoDate } from '../../domain/procedures/counting.ts';
+import { readEntries } from '../../store/ledger.ts';
 import { parseCycle } from '../cycle-option.ts';
 import { formatTable, printJson, withStore } from '../io.ts';
 
@@ -92,5 +98,28 @@ export function register(program: Command): void {
         ) + '\n',
       );
       for (const n of r.fairShares.dataNotes) process.stdout.write(`note: ${n}\n`);
+    });
+
+  pool
+    .command('deadlines')
+    .description('Every deadline of the cycle with what is due, done and overdue (Arts 9-13, 57-63, 69; Art 75 counting)')
+    .requiredOption('--cycle <year>', 'cycle year')
+    .option('--as-of <date>', 'the day to judge due and overdue on (YYYY-MM-DD; default today)')
+    .option('--json', 'print JSON')
+    .action(async (opts: { cycle: string; asOf?: string; json?: boolean }) => {
+      const cycle = parseCycle(opts.cycle);
+      const asOf = opts.asOf ?? new Date().toISOString().slice(0, 10);
+      parseIsoDate(asOf, '--as-of');
+      const state = await withStore(async (db) => foldEvents((await readEntries(db, cycle)).map((e) => e.payload as PoolEvent)));
+      if (state.phase === 'empty') throw new InputError(`the ledger holds no event of the ${cycle} cycle: nothing has started it`, { field: '--cycle' });
+      const deadlines = cycleDeadlines(cycle, state, asOf);
+      if (opts.json) return printJson({ cycle, asOf, deadlines });
+      process.stdout.write(`Deadlines of the ${cycle} cycle as of ${asOf} (phase: ${state.phase})\n\n`);
+      process.stdout.write(
+        formatTable(
+          ['due', 'status', 'article', 'what', 'by', 'note'],
+          deadlines.map((d) => [d.due ?? '', d.status + (d.late ? ' (late)' : ''), d.article, d.what, d.actor, d.note ?? '']),
+        ) + '\n',
+      );
     });
 }
