@@ -290,6 +290,24 @@ describe('the 2026 cycle, one user per role', () => {
     await pl.close();
   });
 
+  it('Deadlines: Poland sees the Art 62(3) deadline of its deduction request, in either language; Germany does not', async () => {
+    const deadlines = (p: Page, caption: RegExp) => p.getByRole('table', { name: caption });
+    const pl = await as(USERS['member-state:PL']);
+    const row = deadlines(pl, /^Deadlines$/).getByRole('row', { name: /The Commission assesses Poland's deduction request/ });
+    await expect.poll(() => row.count()).toBe(1);
+    expect(await row.textContent()).toContain('Art 62(3)');
+    expect(await deadlines(pl, /^Deadlines$/).textContent()).toContain('The High-Level EU Solidarity Forum is convened');
+    await pl.close();
+    const plNl = await as(USERS['member-state:PL'], 'nl');
+    await expect.poll(async () => (await deadlines(plNl, /^Termijnen$/).textContent()) ?? '').toContain('De Commissie beoordeelt het verzoek om aftrek van Polen');
+    await checkPage(plNl, 'member-state-deadlines-nl');
+    await plNl.close();
+    const de = await as(USERS['member-state:DE']);
+    await deadlines(de, /^Deadlines$/).waitFor();
+    expect(await deadlines(de, /^Deadlines$/).textContent()).not.toContain('Poland');
+    await de.close();
+  });
+
   it('Commission assesses the deduction; Council decides it', async () => {
     const com = await as(USERS.commission);
     const assess = com.locator('form[data-event="deduction-assessed"]');

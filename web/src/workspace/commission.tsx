@@ -16,6 +16,7 @@ import { formatEuros, formatNumber, formatPercent, stateName, t } from '../i18n/
 import { categoryLabel } from '../pages/dashboard.tsx';
 import { AssessmentPanel } from './assessment.tsx';
 import { DataStatus } from './data-status.tsx';
+import { Deadlines } from './deadlines.tsx';
 import { EventForm, int, stateOptions } from './event-form.tsx';
 import { AccountsTable, PoolChecks } from './figures.tsx';
 import { PhaseLine } from './phase.tsx';
@@ -106,6 +107,7 @@ export function CommissionWorkspace() {
           <EventForm id="com-close" type="year-closed" title="ws.closeYear" fields={[]} toPayload={() => ({})} onRecorded={pool.reload} submitLabel="ws.closeYear" />
         )}
       </section>
+      <Deadlines view={view} />
       <ImplementationReviewPanel />
       <ToolboxQueuePanel decide />
     </>

@@ -8,7 +8,7 @@ import { euroEquivalent } from '../../../src/domain/pool/measures.ts';
 import { DataTable } from '../components/data-table.tsx';
 import { ErrorNote, Loading } from '../components/status.tsx';
 import { formatEuros, formatPercent, stateName, t, type MessageKey } from '../i18n/i18n.ts';
-import { deadlinesFor, Deadlines, statusOf } from './deadlines.tsx';
+import { deadlineText, Deadlines, useDeadlines } from './deadlines.tsx';
 import { MatchingPanel } from './matching.tsx';
 import { EventForm, int } from './event-form.tsx';
 import { PhaseLine } from './phase.tsx';
@@ -19,13 +19,13 @@ const KINDS = ['relocation', 'financial', 'alternative', 'offset'] as const;
 
 export function CoordinatorWorkspace() {
   const pool = usePool();
+  const deadlines = useDeadlines(pool.data?.view);
   if (pool.error) return <ErrorNote error={pool.error} />;
   if (!pool.data) return <Loading />;
   const { view } = pool.data;
   const phase = view?.phase ?? 'empty';
   const benefitting = view?.benefitting ?? [];
-  const today = new Date().toISOString().slice(0, 10);
-  const overdue = deadlinesFor(view, null).filter((d) => statusOf(d, today) === 'overdue');
+  const overdue = (deadlines.data ?? []).filter((d) => d.status === 'overdue');
   const kindOptions = KINDS.map((k) => ({ value: k, label: t(`kind.${k}` as MessageKey) }));
   return (
     <>
@@ -57,7 +57,7 @@ export function CoordinatorWorkspace() {
       )}
       <section aria-labelledby="coord-overdue">
         <h2 id="coord-overdue">{t('ws.overdue')}</h2>
-        {overdue.length ? <ul>{overdue.map((d) => <li key={d.id}><span class="badge overdue">{t('deadline.overdue')}</span> {d.what} ({d.article})</li>)}</ul> : <p>{t('ws.noOverdue')}</p>}
+        {overdue.length ? <ul>{overdue.map((d) => <li key={d.id}><span class="badge overdue">{t('deadline.overdue')}</span> {deadlineText(d)} ({d.article})</li>)}</ul> : <p>{t('ws.noOverdue')}</p>}
       </section>
       <section aria-labelledby="coord-actions">
         <h2 id="coord-actions">{t('ws.actions')}</h2>
@@ -108,7 +108,7 @@ export function CoordinatorWorkspace() {
         )}
       </section>
       {(phase === 'adopted' || phase === 'implementation') && <MatchingPanel view={view} />}
-      <Deadlines view={view} code={null} />
+      <Deadlines view={view} />
       <ToolboxQueuePanel decide={false} />
     </>
   );

@@ -7,6 +7,7 @@ import { EURO_PER_RELOCATION } from '../../../src/domain/pool/measures.ts';
 import { ErrorNote, Loading } from '../components/status.tsx';
 import { formatEuros, formatNumber, stateName, t } from '../i18n/i18n.ts';
 import { EventForm, int } from './event-form.tsx';
+import { Deadlines } from './deadlines.tsx';
 import { AccountsTable, PoolChecks } from './figures.tsx';
 import { PhaseLine } from './phase.tsx';
 import { usePool } from './use-pool.ts';
@@ -93,6 +94,7 @@ export function CouncilWorkspace() {
           <EventForm id="council-additional" type="additional-pledges-adopted" title="ws.adoptAdditional" fields={[{ name: 'act', kind: 'text', label: 'field.act' }]} toPayload={(v) => ({ act: v.act })} onRecorded={pool.reload} />
         )}
       </section>
+      <Deadlines view={view} />
     </>
   );
 }

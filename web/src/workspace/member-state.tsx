@@ -230,7 +230,7 @@ export function MemberStateWorkspace({ code }: { code: string }) {
           />
         )}
       </section>
-      <Deadlines view={view} code={code} />
+      <Deadlines view={view} />
       <ImplementationPlanPanel code={code} />
       <ToolboxRequestPanel />
     </>
