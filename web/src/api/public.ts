@@ -1,5 +1,6 @@
 /** The shapes of the public API the public pages read (see src/server/public/). */
 import type { Methodology } from '../../../src/domain/assessment/methodology.ts';
+import type { Banded as DomainBanded, ReachDate } from '../../../src/domain/procedures/border-occupancy.ts';
 import type { UnionOverview } from '../../../src/domain/procedures/implementation-plan.ts';
 import { api, getOptional } from './client.ts';
 
@@ -82,21 +83,9 @@ export type { Methodology as MethodologyDocument, MethodologyCondition } from '.
 
 export const fetchMethodology = () => api.get<Methodology>('/api/public/methodology');
 
+export type { ReachDate } from '../../../src/domain/procedures/border-occupancy.ts';
 /** A figure with the forecast's bounds (80 % and 95 % prediction intervals). */
-export interface Banded {
-  lo95: number;
-  lo80: number;
-  mean: number;
-  hi80: number;
-  hi95: number;
-}
-
-/** When a limit is reached: central date, [earliest, latest] of each interval; null: not in the year. */
-export interface ReachDate {
-  central: string | null;
-  range80: [string | null, string | null];
-  range95: [string | null, string | null];
-}
+type Banded = DomainBanded<number>;
 
 /** "Will capacity hold?" for one state (src/server/procedures/capacity-outlook-routes.ts). */
 export interface CapacityOutlook {
