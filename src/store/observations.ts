@@ -22,15 +22,8 @@ export function decodeDims(text: string): Record<string, string> | undefined {
   return Object.fromEntries(text.split(';').map((kv) => kv.split('=') as [string, string]));
 }
 
-interface ChunkResult {
-  indicator: string;
-  geo: string;
-  period: string;
-  dims: string;
-  vintage: string;
-  value: number;
-  stored: number;
-}
+/** A conflicting row as the insert reports it back: its key and the new value, and the value stored under that key. */
+type ChunkResult = Pick<Row, 'indicator' | 'geo' | 'period' | 'dims' | 'vintage' | 'value'> & { stored: number };
 
 export interface InsertResult {
   inserted: number;
