@@ -4,7 +4,7 @@
  */
 import type { Command } from 'commander';
 import { UsageError } from '../../domain/errors.ts';
-import { LANGUAGES, writeReport } from '../../report/index.ts';
+import { LANGUAGES } from '../../report/i18n/index.ts';
 import { printJson, withStore } from '../io.ts';
 import { parseCycle } from '../cycle-option.ts';
 
@@ -21,6 +21,9 @@ export function register(program: Command): void {
       const cycle = parseCycle(opts.cycle);
       // Known before the store is opened: a wrong language is the caller's mistake, not the data's.
       if (!LANGUAGES.includes(opts.lang)) throw new UsageError(`unknown language "${opts.lang}"; the Report is written in ${LANGUAGES.join(', ')}`);
+      // Loaded here, not at the top: the renderer (charts, PDF, XLSX) is most of the CLI's heap, and `serve`, which
+      // shares this program, would otherwise carry it and mark it on every major garbage collection.
+      const { writeReport } = await import('../../report/index.ts');
       const result = await withStore((db) => writeReport(db, { cycle, lang: opts.lang, pdf: opts.pdf, ...(opts.out ? { out: opts.out } : {}) }));
       if (opts.json) {
         printJson(result);

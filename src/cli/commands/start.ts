@@ -9,7 +9,6 @@ import { coverageSummary, loadDefaultDataIfEmpty } from '../../data/index.ts';
 import { latestSupportedCycle } from '../../cycle/latest.ts';
 import { runAssessment } from '../../cycle/assess.ts';
 import { proposeForCycle } from '../../cycle/propose.ts';
-import { gatherReportData, writeReport } from '../../report/index.ts';
 import { formatSharePercent } from '../../domain/fair-share.ts';
 import { UsageError } from '../../domain/errors.ts';
 import { buildApp } from '../../server/app.ts';
@@ -65,7 +64,9 @@ async function runCycle(db: Db, opts: StartOptions): Promise<number> {
   if (sar) say(`  ${sar.percentage} % indicatively for search-and-rescue states (Art 12(5)): ${sar.basis}`);
 
   if (opts.report) {
-    // The figures are the same in every language: computed once, written twice.
+    // Loaded only when a report is asked for (see report.ts). The figures are the same in every language: computed
+    // once, written twice.
+    const { gatherReportData, writeReport } = await import('../../report/index.ts');
     const data = await gatherReportData(db, cycle);
     for (const lang of ['en', 'nl']) {
       const r = await writeReport(db, { cycle, lang, pdf: opts.pdf, out: path.join(opts.out, `report-${cycle}-${lang}`) }, data);
