@@ -3,7 +3,7 @@ import { applyEvent, applyEvents, foldEvents } from './apply.ts';
 import { amounts, event, pledge, syntheticProposal } from './builders.ts';
 import { PoolRuleError } from './errors.ts';
 import type { PoolEvent } from './events.ts';
-import { EMPTY_POOL, type PoolState } from './state.ts';
+import { allPledges, EMPTY_POOL, type OpenPool, type PoolState } from './state.ts';
 
 const proposal = syntheticProposal();
 
@@ -56,25 +56,42 @@ describe('the pool lifecycle', () => {
     if (s.phase !== 'implementation') return;
     expect(s.pledgedTotal).toEqual({ relocations: 5_000, financialEur: 31_000_000, alternativeEur: 4_000_000, offsets: 0 });
     expect(s.states.get('DE')!.pledged).toEqual(amounts({ relocations: 3_000, financialEur: 20_000_000 }));
-    expect([...s.pledges.values()].every((p) => p.binding)).toBe(true);
+    expect(allPledges(s).every((p) => p.binding)).toBe(true);
     expect(s.councilAct).toMatchObject({ act: 'synthetic Council act', amendedProposal: false });
   });
 
   it('does not change the state it is given', () => {
     const before = foldEvents(upToForum);
-    const snapshot = JSON.stringify([...(before as { pledges: Map<string, unknown> }).pledges]);
+    const snapshot = JSON.stringify(allPledges(before as OpenPool));
     const after = applyEvent(before, pledges[0]!);
-    expect(JSON.stringify([...(before as { pledges: Map<string, unknown> }).pledges])).toBe(snapshot);
+    expect(JSON.stringify(allPledges(before as OpenPool))).toBe(snapshot);
     expect(after).not.toBe(before);
     expect(after.phase === 'forum' && after.states.get('DE')!.pledged.relocations).toBe(3_000);
     expect(before.phase === 'forum' && before.states.get('DE')!.pledged.relocations).toBe(0);
   });
 
+  it('does not change the state it is given when a batch is folded onto it (the batch changes its pledge maps in place)', () => {
+    const before = foldEvents([...upToForum, ...pledges.slice(0, 3)]) as OpenPool;
+    const snapshot = JSON.stringify({ pledges: allPledges(before), owners: [...before.pledgeOwners] });
+    const after = applyEvents(before, [
+      ...pledges.slice(3),
+      event('pledge-amended', 'member-state:DE', '2025-10-29T10:00:00Z', { pledgeId: 'de-r', state: 'DE', measure: { kind: 'relocation', persons: 10 } }),
+      event('pledge-withdrawn', 'member-state:FR', '2025-10-29T10:00:00Z', { pledgeId: 'fr-r', state: 'FR' }),
+    ]) as OpenPool;
+    expect(JSON.stringify({ pledges: allPledges(before), owners: [...before.pledgeOwners] })).toBe(snapshot);
+    expect(allPledges(after).map((p) => p.id).sort()).toEqual(['at-f', 'de-f', 'de-r', 'it-f', 'nl-a']);
+    expect(after.states.get('DE')!.pledges.get('de-r')!.measure).toEqual({ kind: 'relocation', persons: 10 });
+    // What the batch hands back is frozen: a later change makes a new map.
+    const later = applyEvent(after, event('pledge-withdrawn', 'member-state:AT', '2025-10-30T10:00:00Z', { pledgeId: 'at-f', state: 'AT' })) as OpenPool;
+    expect(after.states.get('AT')!.pledges.has('at-f')).toBe(true);
+    expect(later.states.get('AT')!.pledges.has('at-f')).toBe(false);
+  });
+
   it('makes pledges binding at adoption without touching the pledges of the state it was given (copies share them)', () => {
     const forum = foldEvents([...upToForum, ...pledges]);
     const adopted = applyEvent(forum, adoption);
-    expect(adopted.phase === 'adopted' && [...adopted.pledges.values()].every((p) => p.binding)).toBe(true);
-    expect(forum.phase === 'forum' && [...forum.pledges.values()].some((p) => p.binding)).toBe(false);
+    expect(adopted.phase === 'adopted' && allPledges(adopted).every((p) => p.binding)).toBe(true);
+    expect(forum.phase === 'forum' && allPledges(forum).some((p) => p.binding)).toBe(false);
   });
 
   it('refuses events out of phase, citing the article', () => {

@@ -6,6 +6,7 @@
  * `applyEvent` never changes the state it is given (it works on a copy the size of the live state); `foldEvents`
  * and `applyEvents` copy once and then fold in place, so rebuilding a pool costs O(1) per event.
  */
+import { Map as PersistentMap } from 'immutable';
 import { periodEnd } from '../calendar/art75.ts';
 import { dateOf } from '../calendar/dates.ts';
 import { isSolidarityState, type MemberStateCode } from '../member-states.ts';
@@ -122,13 +123,13 @@ function pledgingOpen(s: PoolState, e: PoolEvent): asserts s is ForumPool | Adop
   }
 }
 
-/** Art 57(1), 13(4): every live pledge becomes binding. Replaced, not changed in place: copies of the pool share them. */
+/** Art 57(1), 13(4): every live pledge becomes binding. */
 function bindPledges(s: OpenPool): void {
-  for (const [id, p] of s.pledges) if (!p.binding) s.pledges.set(id, { ...p, binding: true });
+  for (const b of s.states.values()) b.pledges = b.pledges.map((p) => (p.binding ? p : { ...p, binding: true }));
 }
 
-function ownPledge(s: OpenPool, pledgeId: string, state: string) {
-  const p = s.pledges.get(pledgeId);
+function ownPledge(s: OpenPool, pledgeId: string, state: MemberStateCode) {
+  const p = s.states.get(state)?.pledges.get(pledgeId);
   ensure(p !== undefined && p.state === state, 'unknown-pledge', () => `${state} has no live pledge ${JSON.stringify(pledgeId)}`);
   ensure(!p.binding, 'wrong-phase', () => `pledge ${pledgeId} is binding since the Council act (Art 57(1)); it can no longer be amended or withdrawn (a deduction is asked under Arts 61–62)`);
   return p;
@@ -167,7 +168,7 @@ const HANDLERS: { [T in PoolEventType]: Handler<T> } = {
       proposedAt: timeOf(e),
       classification: null,
       states,
-      pledges: new Map(),
+      pledgeOwners: PersistentMap<string, MemberStateCode>(),
       pledgedTotal: zeroAmounts(),
     };
   },
@@ -191,9 +192,10 @@ const HANDLERS: { [T in PoolEventType]: Handler<T> } = {
     const { pledgeId, state, measure } = e.payload;
     const b = book(s, state);
     checkMeasure(measure);
-    ensure(!s.pledges.has(pledgeId), 'duplicate-id', () => `pledge ${JSON.stringify(pledgeId)} already exists`);
+    ensure(!s.pledgeOwners.has(pledgeId), 'duplicate-id', () => `pledge ${JSON.stringify(pledgeId)} already exists`);
     const at = timeOf(e);
-    s.pledges.set(pledgeId, { id: pledgeId, state: b.code, measure, madeAt: at, amendedAt: at, binding: false });
+    s.pledgeOwners = s.pledgeOwners.set(pledgeId, b.code);
+    b.pledges = b.pledges.set(pledgeId, { id: pledgeId, state: b.code, measure, madeAt: at, amendedAt: at, binding: false });
     addPledge(s, b, measure, 1);
     return s;
   },
@@ -206,7 +208,7 @@ const HANDLERS: { [T in PoolEventType]: Handler<T> } = {
     checkMeasure(measure);
     addPledge(s, b, p.measure, -1);
     addPledge(s, b, measure, 1);
-    s.pledges.set(pledgeId, { ...p, measure, amendedAt: timeOf(e) });
+    b.pledges = b.pledges.set(pledgeId, { ...p, measure, amendedAt: timeOf(e) });
     return s;
   },
 
@@ -216,7 +218,8 @@ const HANDLERS: { [T in PoolEventType]: Handler<T> } = {
     const b = book(s, state);
     const p = ownPledge(s, pledgeId, state);
     addPledge(s, b, p.measure, -1);
-    s.pledges.delete(pledgeId);
+    s.pledgeOwners = s.pledgeOwners.delete(pledgeId);
+    b.pledges = b.pledges.delete(pledgeId);
     return s;
   },
 
@@ -566,7 +569,19 @@ export function applyEvent(state: PoolState, event: PoolEvent, settings: PoolSet
 /** The state after several more events, copying `state` once: O(live state + events). `state` is left unchanged. */
 export function applyEvents(state: PoolState, events: Iterable<PoolEvent>, settings: PoolSettings = DEFAULT_POOL_SETTINGS): PoolState {
   let s = clonePool(state);
-  for (const e of events) s = step(s, e, settings);
+  for (const e of events) s = step(pledgeMaps(s, 'mutable'), e, settings);
+  return pledgeMaps(s, 'immutable');
+}
+
+/**
+ * The pledge maps of this private copy, changed in place while a batch is folded (a persistent map copies a path per
+ * change; a rebuild folds 100,000 events) and frozen again before anyone else sees the state. Changing in place
+ * never reaches `state`: a mutable copy of a persistent map copies the nodes it shares before writing to them.
+ */
+function pledgeMaps(s: PoolState, how: 'mutable' | 'immutable'): PoolState {
+  if (s.phase === 'empty') return s;
+  s.pledgeOwners = how === 'mutable' ? s.pledgeOwners.asMutable() : s.pledgeOwners.asImmutable();
+  for (const b of s.states.values()) b.pledges = how === 'mutable' ? b.pledges.asMutable() : b.pledges.asImmutable();
   return s;
 }
 

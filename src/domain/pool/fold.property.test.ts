@@ -6,7 +6,7 @@ import { PoolRuleError } from './errors.ts';
 import type { PoolEvent } from './events.ts';
 import { addAmounts, measureAmounts, zeroAmounts } from './measures.ts';
 import { syntheticCycle } from './scenario.ts';
-import { EMPTY_POOL, type PoolState } from './state.ts';
+import { allPledges, EMPTY_POOL, type PoolState } from './state.ts';
 
 const cycle = syntheticCycle();
 const forumStart = cycle.beforeAdoption.slice(0, 3);
@@ -78,14 +78,17 @@ describe('folding pool events (properties)', () => {
         if (state.phase !== 'forum') throw new Error(state.phase);
         const total = zeroAmounts();
         const perState = new Map<string, ReturnType<typeof zeroAmounts>>();
-        for (const p of state.pledges.values()) {
+        for (const p of allPledges(state)) {
           addAmounts(total, measureAmounts(p.measure));
           const own = perState.get(p.state) ?? zeroAmounts();
           addAmounts(own, measureAmounts(p.measure));
           perState.set(p.state, own);
         }
         expect(state.pledgedTotal).toEqual(total);
-        for (const b of state.states.values()) expect(b.pledged).toEqual(perState.get(b.code) ?? zeroAmounts());
+        for (const b of state.states.values()) {
+          expect(b.pledged).toEqual(perState.get(b.code) ?? zeroAmounts());
+          for (const p of b.pledges.values()) expect(p.state).toBe(b.code);
+        }
       }),
     );
   });

@@ -7,6 +7,7 @@
  * merged: the fair share (`line`), the pledges by type (`pledged`), the deductions granted by Council implementing
  * act (`deducted`) and what was implemented (`implemented`).
  */
+import { Map as PersistentMap } from 'immutable';
 import type { MemberStateCode } from '../member-states.ts';
 import type { Category, Needs, Proposal, ProposalLine } from './events.ts';
 import { zeroAmounts, type Amounts, type Measure } from './measures.ts';
@@ -14,6 +15,10 @@ import { zeroAmounts, type Amounts, type Measure } from './measures.ts';
 export type Phase = 'empty' | 'drafted' | 'forum' | 'adopted' | 'implementation' | 'closed';
 
 /** Never changed in place (a change replaces it), so copies of the pool can share pledges. */
+export type PledgeMap = PersistentMap<string, Pledge>;
+/** A new, empty pledge map. */
+export const PledgeMap = (): PledgeMap => PersistentMap<string, Pledge>();
+
 export interface Pledge {
   readonly id: string;
   readonly state: MemberStateCode;
@@ -47,6 +52,12 @@ export interface StateBook {
   line: ProposalLine;
   /** Art 11(1): the categories the Commission's implementing decision identified the state in. */
   categories: Category[];
+  /**
+   * This state's live pledges by id, in a persistent map: a pool holds thousands and every event makes a new state
+   * (snapshots are shared), so a change must not copy them — it shares all but the path to the changed pledge. Kept
+   * per state because a state reads and changes only its own before adoption (Art 12(6)).
+   */
+  pledges: PledgeMap;
   /** Live pledges by type (withdrawn ones no longer count). */
   pledged: Amounts;
   /** The part of `pledged` made at a reconvened Forum (Art 13(4)) and not yet adopted by the Council. */
@@ -126,7 +137,8 @@ interface Common {
   classification: { decision: string; at: string } | null;
   /** Books of the Member States in the proposal, keyed by code. */
   states: Map<MemberStateCode, StateBook>;
-  pledges: Map<string, Pledge>;
+  /** Which state made each live pledge (ids are unique in the pool); the pledges themselves are in the books. */
+  pledgeOwners: PersistentMap<string, MemberStateCode>;
   /** Pool totals of live pledges, kept incrementally. */
   pledgedTotal: Amounts;
 }
@@ -186,6 +198,7 @@ export function newBook(line: ProposalLine): StateBook {
     code: line.code,
     line,
     categories: [],
+    pledges: PledgeMap(),
     pledged: zeroAmounts(),
     pending: zeroAmounts(),
     convertedEur: 0,
@@ -198,6 +211,17 @@ export function newBook(line: ProposalLine): StateBook {
     offsetsOwed: 0,
     confirmation: null,
   };
+}
+
+/** Every live pledge of the pool, state by state. */
+export function allPledges(s: OpenPool): Pledge[] {
+  return [...s.states.values()].flatMap((b) => [...b.pledges.values()]);
+}
+
+/** The live pledge with this id, whichever state made it. */
+export function findPledge(s: OpenPool, id: string): Pledge | undefined {
+  const owner = s.pledgeOwners.get(id);
+  return owner === undefined ? undefined : s.states.get(owner)?.pledges.get(id);
 }
 
 const copyAmounts = (a: Amounts): Amounts => ({ ...a });
@@ -225,8 +249,6 @@ export function clonePool<S extends PoolState>(s: S): S {
   const out: Common & Partial<AfterAdoption> & { phase: Phase } = {
     ...c,
     states: new Map([...c.states].map(([k, b]) => [k, copyBook(b)])),
-    // Pledges are replaced, never changed in place: the copy may share them (a pool holds thousands).
-    pledges: new Map(c.pledges),
     pledgedTotal: copyAmounts(c.pledgedTotal),
   };
   if (c.councilAct) {

@@ -16,7 +16,7 @@ import type { MemberStateCode } from '../member-states.ts';
 import type { Category, ProposalLine } from './events.ts';
 import { euroEquivalent, type Amounts, type Measure } from './measures.ts';
 import { stateOfRole, type PoolRole } from './roles.ts';
-import { isAdopted, type CouncilAct, type DeductionRequest, type OffsetRequest, type Phase, type PoolState, type SelfNotification, type StateBook } from './state.ts';
+import { allPledges, isAdopted, type CouncilAct, type DeductionRequest, type OffsetRequest, type Phase, type PoolState, type SelfNotification, type StateBook } from './state.ts';
 
 export interface PledgeView {
   id: string;
@@ -116,7 +116,9 @@ export function projectFor(role: PoolRole, state: PoolState): PoolView {
   // through the act, so a state also sees the others' binding pledge records.
   const visiblePledge = (p: { state: MemberStateCode; binding: boolean }) => full || p.state === own || (isAdopted(s) && p.binding && v.kind !== 'public');
   if (full || own || isAdopted(s)) {
-    view.pledges = [...s.pledges.values()].filter(visiblePledge).map((p) => ({ ...p, measure: { ...p.measure } }));
+    // Before adoption a state's view reads its own book only: a write's answer must not cost the whole pool.
+    const candidates = full || isAdopted(s) || own === null ? allPledges(s) : [...(s.states.get(own)?.pledges.values() ?? [])];
+    view.pledges = candidates.filter(visiblePledge).map((p) => ({ ...p, measure: { ...p.measure } }));
   }
   if (full) view.pledgedTotal = amounts(s.pledgedTotal);
 

@@ -8,7 +8,7 @@ import { createRoleUsers, ROLES } from '../../../test/helpers/api.ts';
 import { distinctProposal } from '../../../test/helpers/pool-fixtures.ts';
 import { startServerProcess, type ServerProcess } from '../../../test/helpers/server-process.ts';
 import { SOLIDARITY_STATES, type MemberStateCode } from '../../domain/member-states.ts';
-import { foldEvents, projectFor, type PoolEvent, type PoolRole } from '../../domain/pool/index.ts';
+import { findPledge, foldEvents, projectFor, type PoolEvent, type PoolRole } from '../../domain/pool/index.ts';
 import { openStore, type Db } from '../../store/db.ts';
 import { readEntries, verifyLedger } from '../../store/ledger.ts';
 
@@ -105,7 +105,7 @@ describe.skipIf(serverUnavailable !== null)('reliability on PostgreSQL over HTTP
       if (ev.type === 'pledge-amended' && ev.payload.measure.kind === 'financial') lastAmend.set(ev.payload.state, ev.payload.measure.euros);
     }
     if (serial.phase !== 'forum') throw new Error(`unexpected phase ${serial.phase}`);
-    for (const [code, id] of first) expect((serial.pledges.get(id)!.measure as { euros: number }).euros).toBe(lastAmend.get(code));
+    for (const [code, id] of first) expect((findPledge(serial, id)!.measure as { euros: number }).euros).toBe(lastAmend.get(code));
     expect(await verifyLedger(db)).toMatchObject({ ok: true });
   });
 
