@@ -15,7 +15,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { accuracy, maseScale, type ForecastPoint } from '../src/domain/forecast/accuracy.ts';
-import { backtest, DEFAULT_BACKTEST, origins } from '../src/domain/forecast/backtest.ts';
+import { backtest, DEFAULT_BACKTEST, origins, shockOf, SHOCKS } from '../src/domain/forecast/backtest.ts';
 import { addMonths } from '../src/domain/period.ts';
 import { loadDataFolder } from '../src/data/load.ts';
 import { readMonthlySeries, type StoredSeries } from '../src/cycle/monthly-series.ts';
@@ -192,6 +192,15 @@ export async function run(): Promise<void> {
   console.log(`  implementations: our ets / R ets ${f3(ratio(m(pooled.ourEts), m(pooled.rEts)))}; our arima / R auto.arima ${f3(ratio(m(pooled.ourArima), m(pooled.rArima)))}; our theta ${f3(m(pooled.ourTheta))} (/ R best ${f3(ratio(m(pooled.ourTheta), m(pooled.rBest)))})`);
   console.log(`  coverage of the 80 % / 95 % intervals: ours ${pct(accuracy(pooled.ours).coverage80)} / ${pct(accuracy(pooled.ours).coverage95)}, R best ${pct(accuracy(pooled.rBest).coverage80)} / ${pct(accuracy(pooled.rBest).coverage95)}`);
   console.log(`  MASE ours / seasonal naive: ${f3(vsNaive)} (seasonal naive ${f3(m(pooled.snaive))}; target ≤ 0.90, i.e. ≥ 10 % better: ${vsNaive !== null && vsNaive <= 0.9 ? 'met' : 'NOT met'})`);
+  // The shocks are reported apart (issue 7): the same comparison outside the shock years and within them.
+  const split = (p: ForecastPoint[], inShock: boolean) => p.filter((x) => (shockOf(x.period) !== undefined) === inShock);
+  for (const [label, inShock] of [['outside the shock years', false], [`in the shock years (${SHOCKS.map((x) => x.label).join(', ')})`, true]] as const) {
+    const o = m(split(pooled.ours, inShock));
+    console.log(
+      `  ${label}: ${split(pooled.ours, inShock).length} forecasts; MASE ours ${f3(o)}, seasonal naive ${f3(m(split(pooled.snaive, inShock)))}, R best ${f3(m(split(pooled.rBest, inShock)))}; ` +
+        `ours / seasonal naive ${f3(ratio(o, m(split(pooled.snaive, inShock))))}, ours / R best ${f3(ratio(o, m(split(pooled.rBest, inShock))))}`,
+    );
+  }
   console.log(`  time: ours ${tOurs.toFixed(1)} s (ETS, Theta, seasonal naive and their combination, and ARIMA for the comparison, in process), R ${tR.toFixed(1)} s (ets + auto.arima, fits only; Rscript wall ${r.wall.toFixed(1)} s); ratio ours / R ${f2(ratio(tOurs, tR))}`);
   console.log(`  annual totals one year ahead within 10 % of the outcome: ours ${pct(within10(annualPool.ours))}, R best ${pct(within10(annualPool.rBest))}, seasonal naive ${pct(within10(annualPool.snaive))} (${annualPool.ours.length} totals)`);
 }
