@@ -52,7 +52,11 @@ async function optional<T>(section: string, omitted: ReportData['omitted'], fn: 
   }
 }
 
-export async function gatherReportData(db: Db, cycle: number): Promise<ReportData> {
+/**
+ * Everything the Report shows for `cycle`. `known.assessment`: the same store's assessment of the same cycle, when the
+ * caller has just computed it (`start` does, to print it), so it is not computed twice.
+ */
+export async function gatherReportData(db: Db, cycle: number, known: { assessment?: Assessment } = {}): Promise<ReportData> {
   if ((await countObservations(db)) === 0) throw new InputError('the store holds no data; load it first with `pactcycle data load`', { field: 'cycle' });
   const situation = await situationReport(db, cycle);
   // A cycle whose reference period no series reaches, even in part, has no Report to write.
@@ -67,7 +71,7 @@ export async function gatherReportData(db: Db, cycle: number): Promise<ReportDat
   const omitted: ReportData['omitted'] = [];
   const forecast = await forecastRoutes(db, cycle);
   const fairShares = await optional('fair-shares', omitted, () => fairSharesForCycle(db, { cycle }));
-  const assessment = await optional('assessment', omitted, () => runAssessment(db, { cycle }));
+  const assessment = known.assessment ?? (await optional('assessment', omitted, () => runAssessment(db, { cycle })));
   const pool = await optional('pool', omitted, () => poolReport(db, cycle, assessment ?? undefined));
   // The year the pool is for is the year whose border-procedure capacity is at stake (APR Art 47: per calendar year).
   const capacityOutlook = await optional('capacity-outlook', omitted, async () => {

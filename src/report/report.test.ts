@@ -417,6 +417,12 @@ describe.skipIf(!existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'))('
     const m = JSON.parse(readFileSync(path.join(r.dir, 'manifest.json'), 'utf8')) as ReportManifest;
     expect(Object.keys(m.files)).toContain('report.pdf');
   }, 180_000);
+
+  it('takes an assessment its caller has just computed instead of computing it again, and writes the same figures', async () => {
+    const again = await gatherReportData(db, 2026, { assessment: assessed });
+    expect(again.assessment).toBe(assessed);
+    expect(JSON.parse(JSON.stringify(again))).toEqual(JSON.parse(JSON.stringify(data)));
+  });
 });
 
 describe('bad input', () => {

@@ -67,7 +67,7 @@ async function runCycle(db: Db, opts: StartOptions): Promise<number> {
     // Loaded only when a report is asked for (see report.ts). The figures are the same in every language: computed
     // once, written twice.
     const { gatherReportData, writeReport } = await import('../../report/index.ts');
-    const data = await gatherReportData(db, cycle);
+    const data = await gatherReportData(db, cycle, { assessment });
     for (const lang of ['en', 'nl']) {
       const r = await writeReport(db, { cycle, lang, pdf: opts.pdf, out: path.join(opts.out, `report-${cycle}-${lang}`) }, data);
       say(`\nReport (${lang}): ${path.resolve(r.dir, 'report.html')}${r.files.includes('report.pdf') ? ` and report.pdf` : ''}; annexes and manifest.json beside it.`);
