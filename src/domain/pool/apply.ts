@@ -3,8 +3,9 @@
  * into the state, or refused with a `PoolRuleError` citing the article. Pure: no clock (times come in the events),
  * no I/O.
  *
- * `applyEvent` never changes the state it is given (it works on a copy the size of the live state); `foldEvents`
- * and `applyEvents` copy once and then fold in place, so rebuilding a pool costs O(1) per event.
+ * `applyEvent` never changes the state it is given (it works on a copy of the books and requests, which shares the
+ * persistent pledge maps); `foldEvents` and `applyEvents` copy once and then fold in place, so rebuilding a pool costs
+ * O(1) per event (O(log pledges) for a pledge).
  */
 import { Map as PersistentMap } from 'immutable';
 import { periodEnd } from '../calendar/art75.ts';

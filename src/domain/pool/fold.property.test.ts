@@ -89,6 +89,8 @@ describe('folding pool events (properties)', () => {
           expect(b.pledged).toEqual(perState.get(b.code) ?? zeroAmounts());
           for (const p of b.pledges.values()) expect(p.state).toBe(b.code);
         }
+        // The id index names exactly the live pledges, each with the state whose book holds it.
+        expect([...state.pledgeOwners].sort()).toEqual(allPledges(state).map((p) => [p.id, p.state]).sort());
       }),
     );
   });
