@@ -6,7 +6,7 @@ import { RatioChart } from '../components/ratio-chart.tsx';
 import { ErrorNote, Loading } from '../components/status.tsx';
 import { useAsync } from '../components/use-async.ts';
 import { formatNumber, formatPercent, stateName, t, type MessageKey } from '../i18n/i18n.ts';
-import { WhatIf } from '../whatif/what-if.tsx';
+import { WhatIf } from '../whatif/lazy-what-if.tsx';
 
 export function FairSharePage() {
   const shares = useAsync(fetchFairShares, []);

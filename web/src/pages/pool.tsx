@@ -9,7 +9,7 @@ import { DataTable } from '../components/data-table.tsx';
 import { ErrorNote, Loading } from '../components/status.tsx';
 import { useAsync } from '../components/use-async.ts';
 import { formatDate, formatEuros, formatNumber, formatPercent, stateName, t, type MessageKey } from '../i18n/i18n.ts';
-import { WhatIf } from '../whatif/what-if.tsx';
+import { WhatIf } from '../whatif/lazy-what-if.tsx';
 
 export function PoolPage() {
   const pool = useAsync(() => fetchPublicCycle(), []);
