@@ -1,9 +1,13 @@
 /**
- * Seasonal ARIMA(p,d,q)(P,D,Q)[m] fitted by conditional sum of squares (CSS; Box, Jenkins & Reinsel, "Time Series
- * Analysis", ch. 7), optionally with a constant (a mean when d + D = 0, a drift when d + D = 1). Stationarity and
- * invertibility hold by construction (partial-autocorrelation parametrisation). Forecasts by the difference
- * equation; prediction variances by the ψ-weights of the full (differenced) model.
+ * Seasonal ARIMA(p,d,q)(P,D,Q)[m], optionally with a constant (a mean when d + D = 0, a drift when d + D = 1), fitted
+ * as R's `stats::arima` does by default (method "CSS-ML"): conditional sum of squares (CSS; Box, Jenkins & Reinsel,
+ * "Time Series Analysis", ch. 7) for starting values, then exact Gaussian maximum likelihood of the ARMA part on the
+ * differenced series by the Kalman filter (Gardner, Harvey & Phillips 1980; ./arma-likelihood.ts). CSS alone is still
+ * available (auto.arima's approximation for long series). Stationarity and invertibility hold by construction
+ * (partial-autocorrelation parametrisation). Forecasts by the difference equation; prediction variances by the
+ * ψ-weights of the full (differenced) model.
  */
+import { armaLikelihood } from './arma-likelihood.ts';
 import { minimize } from './nelder-mead.ts';
 import { difference, differencingPolynomial, lagPolynomial, multiply, toStationary } from './polynomial.ts';
 import { normalIntervals, type PointForecast } from './types.ts';
@@ -26,11 +30,20 @@ export interface ArimaFit {
   sar: number[];
   sma: number[];
   mu: number;
-  /** Innovation variance, degrees-of-freedom adjusted. */
+  /**
+   * Innovation variance for the intervals, as R forecast's `Arima` and `auto.arima` set it: the sum of squared
+   * residuals over (differenced length − coefficients). For CSS-ML the residuals are the standardised innovations
+   * v_t/√F_t, so this is R `arima`'s maximum-likelihood σ̂² (Σ v²/F over the differenced length) times n/(n − k).
+   */
   sigma2: number;
+  /** Exact log-likelihood for CSS-ML; the CSS (conditional) one for CSS. */
   loglik: number;
   aicc: number;
-  /** The series as given, the differenced series and its residuals (for forecasting). */
+  method: ArimaMethod;
+  /**
+   * The series as given, the differenced series and its residuals (for forecasting): for CSS-ML the Kalman filter's
+   * one-step prediction errors, which the difference equation then continues as the filter's own forecast would.
+   */
   y: number[];
   w: number[];
   residuals: number[];
@@ -41,6 +54,9 @@ export function arimaName(o: ArimaOrder, m: number): string {
   const constant = o.constant ? (o.d + o.D === 0 ? ' with mean' : ' with drift') : '';
   return `ARIMA(${o.p},${o.d},${o.q})${seasonal}${constant}`;
 }
+
+/** R's `arima` methods: "CSS-ML" (R's default) or "CSS" alone. */
+export type ArimaMethod = 'CSS-ML' | 'CSS';
 
 interface Operators {
   /** Coefficients a_i of w_t = Σ a_i w_{t−i} + e_t + Σ c_j e_{t−j}, index 0 unused. */
@@ -72,10 +88,11 @@ function residuals(w: readonly number[], mu: number, ops: Operators): number[] {
 }
 
 /**
- * Fits one order. `conditioning` is the number of differenced observations left out of the likelihood; auto.arima
- * passes the same value for every candidate so that their AICc are computed on the same observations.
+ * Fits one order. `conditioning` is the number of differenced observations left out of the CSS; auto.arima passes
+ * the same value for every candidate fitted by CSS so that their AICc are computed on the same observations (the
+ * exact likelihood always uses the whole differenced series, as R's does).
  */
-export function fitArima(y: readonly number[], order: ArimaOrder, m = 12, conditioning?: number): ArimaFit | undefined {
+export function fitArima(y: readonly number[], order: ArimaOrder, m = 12, conditioning?: number, method: ArimaMethod = 'CSS-ML'): ArimaFit | undefined {
   const delta = differencingPolynomial(order.d, order.D, m);
   const w = difference(y, delta);
   const own = order.p + m * order.P;
@@ -107,11 +124,54 @@ export function fitArima(y: readonly number[], order: ArimaOrder, m = 12, condit
   const x0 = new Array<number>(nPar).fill(0);
   let best = minimize(sse, x0, { step: x0.map(() => 0.2), maxEvaluations: 250 * Math.max(1, nPar), tolerance: 1e-9 });
   if (nPar > 0) best = minimize(sse, best.x, { step: x0.map(() => 0.05), maxEvaluations: 100 * nPar, tolerance: 1e-9 });
-  const s = split(best.x);
-  const e = residuals(w, s.mu, operators(s.ar, s.sar, s.ma, s.sma, m));
-  const loglik = -0.5 * nUsed * (Math.log((2 * Math.PI * best.value) / nUsed) + 1);
-  // The innovation variance for intervals as R forecast's `Arima`: Σe² over (differenced length − coefficients).
-  const sigma2 = e.reduce((acc, v) => acc + v * v, 0) / (w.length - nPar);
+  if (method === 'CSS') {
+    const s = split(best.x);
+    const e = residuals(w, s.mu, operators(s.ar, s.sar, s.ma, s.sma, m));
+    const loglik = -0.5 * nUsed * (Math.log((2 * Math.PI * best.value) / nUsed) + 1);
+    // The innovation variance for intervals as R forecast's `Arima`: Σe² over (differenced length − coefficients).
+    const sigma2 = e.reduce((acc, v) => acc + v * v, 0) / (w.length - nPar);
+    return result(order, m, s, sigma2, loglik, k, nUsed, y, w, e, method);
+  }
+  // Exact maximum likelihood from the CSS estimates, as R's "CSS-ML": the same parametrisation, the objective R's
+  // `armafn` minimises (½ log σ̂² + ½ Σ log F_t / n, i.e. −log L / n up to a constant). R uses BFGS; Nelder–Mead is
+  // restarted (at most twice) from its best point with a smaller simplex while that still improves, so that the
+  // optimum does not depend on one simplex's collapse.
+  const exact = (x: readonly number[]) => {
+    const s = split(x);
+    const ops = operators(s.ar, s.sar, s.ma, s.sma, m);
+    return armaLikelihood(w, ops.a.slice(1), ops.c.slice(1), s.mu);
+  };
+  const objective = (x: readonly number[]) => {
+    const l = exact(x);
+    return l ? -l.loglik / w.length : Infinity;
+  };
+  let ml = { x: best.x, value: objective(best.x) };
+  for (const step of nPar > 0 ? [0.1, 0.02, 0.005] : []) {
+    const next = minimize(objective, ml.x, { step: x0.map(() => step), maxEvaluations: 200 * nPar, tolerance: 1e-10 });
+    const gain = ml.value - next.value;
+    if (gain > 0) ml = next;
+    if (!(gain > 1e-9)) break;
+  }
+  const l = exact(ml.x);
+  if (!l) return undefined;
+  const sigma2 = (l.sigma2 * w.length) / (w.length - nPar);
+  return result(order, m, split(ml.x), sigma2, l.loglik, k, w.length, y, w, l.innovations, method);
+}
+
+function result(
+  order: ArimaOrder,
+  m: number,
+  s: { ar: number[]; ma: number[]; sar: number[]; sma: number[]; mu: number },
+  sigma2: number,
+  loglik: number,
+  k: number,
+  nUsed: number,
+  y: readonly number[],
+  w: number[],
+  e: number[],
+  method: ArimaMethod,
+): ArimaFit {
+  // AICc as R forecast's `Arima`/`auto.arima`: k counts the coefficients and σ², n the observations in the likelihood.
   const aic = -2 * loglik + 2 * k;
   return {
     order,
@@ -124,6 +184,7 @@ export function fitArima(y: readonly number[], order: ArimaOrder, m = 12, condit
     sigma2,
     loglik,
     aicc: aic + (2 * k * (k + 1)) / (nUsed - k - 1),
+    method,
     y: [...y],
     w,
     residuals: e,

@@ -3,7 +3,10 @@
  * (stepwise = TRUE): D by the seasonal strength of an STL decomposition, d by repeated KPSS tests, then a stepwise
  * search over p, q ≤ 5 and P, Q ≤ 2 (and the constant) from four starting models, moving to any neighbour with a lower
  * AICc, at most 94 models.
- * Every candidate's AICc is computed on the same observations (CSS conditioned on the largest possible lag).
+ * Candidates are fitted as R's `auto.arima` fits them: by exact maximum likelihood from CSS starting values ("CSS-ML",
+ * ./arima.ts), except that for series longer than 150 observations (R's `approximation = length(x) > 150 ||
+ * frequency(x) > 12`) the search uses CSS alone, every candidate's AICc on the same observations (conditioned on the
+ * largest possible lag), and only the chosen order is refitted by CSS-ML.
  */
 import { fitArima, type ArimaFit, type ArimaOrder } from './arima.ts';
 import { difference, differencingPolynomial } from './polynomial.ts';
@@ -11,6 +14,8 @@ import { ndiffs, nsdiffs } from './unit-root.ts';
 
 const MAX = { p: 5, q: 5, P: 2, Q: 2 };
 const MAX_MODELS = 94;
+/** R's `auto.arima` approximates (searches by CSS) above this many observations. */
+const APPROXIMATION_LENGTH = 150;
 
 export function autoArima(y: readonly number[], m = 12, seasonal = y.length >= 3 * m): ArimaFit {
   const D = seasonal ? nsdiffs(y, m) : 0;
@@ -21,6 +26,7 @@ export function autoArima(y: readonly number[], m = 12, seasonal = y.length >= 3
   const maxQ = seasonal ? MAX.Q : 0;
   const nDiff = y.length - d - D * m;
   const conditioning = Math.min(MAX.p + m * maxP, Math.max(0, nDiff - 20));
+  const approximation = y.length > APPROXIMATION_LENGTH || m > 12;
   const cache = new Map<string, ArimaFit | null>();
   const key = (o: ArimaOrder) => `${o.p},${o.q},${o.P},${o.Q},${o.constant}`;
   let best: ArimaFit | undefined;
@@ -29,7 +35,7 @@ export function autoArima(y: readonly number[], m = 12, seasonal = y.length >= 3
     if (o.constant && !allowConstant) return false;
     const k = key(o);
     if (cache.has(k) || cache.size >= MAX_MODELS) return false;
-    const fit = fitArima(y, o, m, conditioning) ?? null;
+    const fit = (approximation ? fitArima(y, o, m, conditioning, 'CSS') : fitArima(y, o, m)) ?? null;
     cache.set(k, fit);
     if (fit && (!best || fit.aicc < best.aicc - 1e-9)) {
       best = fit;
@@ -64,5 +70,6 @@ export function autoArima(y: readonly number[], m = 12, seasonal = y.length >= 3
     }
   }
   if (!best) throw new RangeError(`no ARIMA model can be fitted to ${y.length} observations`);
-  return best;
+  // As R: the order found by the approximation is refitted by CSS-ML, whose estimates and variance the forecasts use.
+  return approximation ? (fitArima(y, best.order, m) ?? best) : best;
 }
