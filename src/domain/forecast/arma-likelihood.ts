@@ -9,9 +9,14 @@
  * Model: w_t − μ = Σ_{i=1}^{p} φ_i (w_{t−i} − μ) + e_t + Σ_{j=1}^{q} θ_j e_{t−j}, e_t ~ N(0, σ²).
  * State (dimension r = max(p, q + 1)): α_{t+1} = T α_t + R e_{t+1}, w_t − μ = α_t[0], with T's first column φ, ones
  * on its superdiagonal, and R = (1, θ_1, …, θ_{r−1}). The filter starts from the stationary distribution (α_1 ~ N(0,
- * σ² P₀), P₀ = T P₀ T' + R R', the solution of the Lyapunov equation that R's `getQ0` computes by Gardner's method);
- * here P₀ is built from the ARMA autocovariances directly (below), which gives the same matrix. σ² is concentrated
- * out, as R does: σ̂² = (1/n) Σ v_t²/F_t and log L = −½ [n log(2π σ̂²) + Σ log F_t + n].
+ * σ² P₀), P₀ = T P₀ T' + R R', the solution of the Lyapunov equation that R's `getQ0` computes by Gardner's method).
+ * σ² is concentrated out, as R does: σ̂² = (1/n) Σ v_t²/F_t and log L = −½ [n log(2π σ̂²) + Σ log F_t + n].
+ *
+ * The covariance recursion is not run on the r × r matrix (O(r²) per observation, r up to 30 for monthly seasonal
+ * models, which made auto.arima's search many times slower) but by the Chandrasekhar recursions (Morf, Sidhu &
+ * Kailath 1974, IEEE Trans. Automatic Control 19; Harvey 1989 §3.3.4): for a time-invariant model started from its
+ * stationary P₀, P_{t+1} − P_t has rank one, W_t M_t W_t', so the gain and F_t update in O(r) per observation and only
+ * the first column of P₀ is needed. The result is the same filter (checked against R below and in the tests).
  */
 
 export interface ArmaLikelihood {
@@ -24,13 +29,6 @@ export interface ArmaLikelihood {
   /** One-step prediction errors v_t (not standardised): the innovations the forecasts continue from. */
   innovations: number[];
 }
-
-/**
- * Once the predicted state covariance is within this of its steady state R R' (reached geometrically, at the rate of
- * the largest MA root's modulus), F_t = 1 and the filter is the plain ARMA recursion; switching to it then changes the
- * log-likelihood by far less than the optimiser's tolerance and saves the O(r²) covariance update per observation.
- */
-const STEADY = 1e-12;
 
 /** ψ-weights of the MA(∞) representation, ψ_0 … ψ_count−1. */
 function psiWeights(phi: readonly number[], theta: readonly number[], count: number): number[] {
@@ -97,40 +95,23 @@ export function armaAutocovariances(phi: readonly number[], theta: readonly numb
 }
 
 /**
- * P₀ = Cov(α_t)/σ² of the stationary state, the solution of P₀ = T P₀ T' + R R'. Its first row is Cov(w_t, α_t[j]):
- * with φ_k = 0 for k > p and θ_0 = 1, α_t[j] = Σ_{k=j+1}^{r} φ_k w_{t+j−k} + Σ_{k=j}^{r−1} θ_k e_{t+j−k}, so
- * P₀[0][j] = Σ_k φ_k γ(k − j) + Σ_k θ_k ψ_{k−j} (Cov(w_t, e_{t−n}) = ψ_n). Element-wise the Lyapunov equation reads
- * P₀[i][j] = φ_{i+1} φ_{j+1} P₀[0][0] + φ_{i+1} P₀[0][j+1] + φ_{j+1} P₀[0][i+1] + P₀[i+1][j+1] + R_i R_j,
- * so the rest follows from the first row, from the bottom-right corner up: O(r²) instead of solving the r(r+1)/2
- * equations as Gardner et al.'s AS 154 does, with the same result.
+ * First column of P₀ = Cov(α_t)/σ², Cov(α_t[j], w_t). With φ_k = 0 for k > p and θ_0 = 1, the state's elements are
+ * α_t[j] = Σ_{k=j+1}^{r} φ_k w_{t+j−k} + Σ_{k=j}^{r−1} θ_k e_{t+j−k}, and Cov(w_t, e_{t−n}) = ψ_n σ², so
+ * P₀[j][0] = Σ_k φ_k γ(k − j) + Σ_k θ_k ψ_{k−j}.
  */
-function stationaryCovariance(phi: readonly number[], theta: readonly number[], r: number): Float64Array | undefined {
+function stationaryFirstColumn(phi: readonly number[], theta: readonly number[], r: number): Float64Array | undefined {
   const gamma = armaAutocovariances(phi, theta, r);
   if (!gamma) return undefined;
   const psi = psiWeights(phi, theta, r + 1);
-  const ph = (k: number) => (k >= 1 && k <= phi.length ? phi[k - 1]! : 0);
   const th = (k: number) => (k === 0 ? 1 : k <= theta.length ? theta[k - 1]! : 0);
-  const row0 = new Float64Array(r + 1);
+  const column = new Float64Array(r);
   for (let j = 0; j < r; j++) {
     let s = 0;
     for (let k = j + 1; k <= phi.length; k++) s += phi[k - 1]! * gamma[k - j]!;
     for (let k = j; k <= theta.length; k++) s += th(k) * psi[k - j]!;
-    row0[j] = s;
+    column[j] = s;
   }
-  const P = new Float64Array(r * r);
-  const at = (i: number, j: number) => (i < r && j < r ? P[i * r + j]! : 0);
-  for (let i = r - 1; i >= 1; i--) {
-    for (let j = r - 1; j >= i; j--) {
-      const v = ph(i + 1) * ph(j + 1) * row0[0]! + ph(i + 1) * row0[j + 1]! + ph(j + 1) * row0[i + 1]! + at(i + 1, j + 1) + th(i) * th(j);
-      P[i * r + j] = v;
-      P[j * r + i] = v;
-    }
-  }
-  for (let j = 0; j < r; j++) {
-    P[j] = row0[j]!;
-    P[j * r] = row0[j]!;
-  }
-  return P;
+  return column;
 }
 
 /**
@@ -144,58 +125,53 @@ export function armaLikelihood(w: readonly number[], phi: readonly number[], the
   let q = theta.length;
   while (q > 0 && theta[q - 1] === 0) q--;
   const f = phi.slice(0, p);
-  const th = theta.slice(0, q);
   const r = Math.max(p, q + 1);
-  const P = stationaryCovariance(f, th, r);
-  if (!P) return undefined;
-  const R = new Float64Array(r);
-  R[0] = 1;
-  for (let j = 1; j < r; j++) R[j] = j <= q ? th[j - 1]! : 0;
+  const column = stationaryFirstColumn(f, theta.slice(0, q), r);
+  if (!column) return undefined;
   const arLags: number[] = [];
   for (let i = 0; i < p; i++) if (f[i] !== 0) arLags.push(i);
+  // x ← T x: shift up, plus φ times the first element.
+  const applyT = (x: Float64Array, out: Float64Array) => {
+    const x0 = x[0]!;
+    for (let i = 0; i + 1 < r; i++) out[i] = x[i + 1]!;
+    out[r - 1] = 0;
+    for (const i of arLags) out[i]! += f[i]! * x0;
+  };
+  // K_t = T P_t Z' (the gain times F_t), F_t = Z P_t Z' = P_t[0][0]; P_{t+1} − P_t = M_t W_t W_t'.
+  // Start: F_1 = P₀[0][0], K_1 = T P₀[:,0], and P₂ − P₁ = −K_1 K_1'/F_1 (P₀ solves the Lyapunov equation), so
+  // W_1 = K_1, M_1 = −1/F_1. Then, with x = W_t[0]: F_{t+1} = F_t + M_t x², K_{t+1} = K_t + M_t x T W_t,
+  // W_{t+1} = T W_t − K_t x / F_t, M_{t+1} = M_t F_t / F_{t+1} (Morf, Sidhu & Kailath 1974).
+  let F = column[0]!;
+  const K = new Float64Array(r);
+  applyT(column, K);
+  const W = Float64Array.from(K);
+  let M = -1 / F;
+  const TW = new Float64Array(r);
   const a = new Float64Array(r);
   const next = new Float64Array(r);
-  const k = new Float64Array(r);
   const innovations = new Array<number>(w.length);
   let ssq = 0;
   let sumLog = 0;
-  let steady = false;
   for (let t = 0; t < w.length; t++) {
+    if (!(F > 0)) return undefined;
     const v = w[t]! - mu - a[0]!;
     innovations[t] = v;
-    if (steady) {
-      // P_{t|t−1} = R R': F_t = 1, gain R, and the updated state's first element is known exactly.
-      ssq += v * v;
-      for (let i = 0; i < r; i++) next[i] = (i + 1 < r ? a[i + 1]! + R[i + 1]! * v : 0);
-      const a0 = a[0]! + v;
-      for (const i of arLags) next[i]! += f[i]! * a0;
-      a.set(next);
-      continue;
-    }
-    const F = P[0]!;
-    if (!(F > 0)) return undefined;
     ssq += (v * v) / F;
     sumLog += Math.log(F);
-    // Update a ← a + k v / F with k = P[:,0], then predict a ← T a. The covariance update P − k k'/F has a zero first
-    // row and column, so T (P − k k'/F) T' is it shifted up-left: P ← (P − k k'/F)[1:, 1:] + R R', done in place
-    // (each element reads one further down and right, not yet overwritten).
-    for (let i = 0; i < r; i++) k[i] = P[i * r]!;
-    for (let i = 0; i < r; i++) a[i]! += (k[i]! * v) / F;
-    const a0 = a[0]!;
-    for (let i = 0; i < r; i++) next[i] = (i + 1 < r ? a[i + 1]! : 0);
-    for (const i of arLags) next[i]! += f[i]! * a0;
-    a.set(next);
-    let distance = 0;
+    // State: a_{t+1} = T a_t + K_t v_t / F_t.
+    applyT(a, next);
+    for (let i = 0; i < r; i++) a[i] = next[i]! + (K[i]! * v) / F;
+    // Covariance, in O(r): the rank-one Chandrasekhar step.
+    const x = W[0]!;
+    applyT(W, TW);
+    const Fnext = F + M * x * x;
     for (let i = 0; i < r; i++) {
-      const ki = i + 1 < r ? k[i + 1]! / F : 0;
-      const row = (i + 1) * r + 1;
-      for (let j = 0; j < r; j++) {
-        const shifted = i + 1 < r && j + 1 < r ? P[row + j]! - ki * k[j + 1]! : 0;
-        P[i * r + j] = shifted + R[i]! * R[j]!;
-        if (Math.abs(shifted) > distance) distance = Math.abs(shifted);
-      }
+      const k = K[i]!;
+      K[i] = k + M * x * TW[i]!;
+      W[i] = TW[i]! - (k * x) / F;
     }
-    steady = distance < STEADY;
+    M = (M * F) / Fnext;
+    F = Fnext;
   }
   const n = w.length;
   const sigma2 = ssq / n;
