@@ -1,7 +1,7 @@
 /**
  * The benchmarks every forecast must beat (Hyndman & Athanasopoulos, Forecasting: Principles and Practice, 3rd ed.,
- * §5.2 and §5.5 for their intervals): seasonal naive (next January = last January) and drift (a straight line from
- * the first to the last observation).
+ * §5.2 and §5.5 for their intervals): seasonal naive (next January = last January), naive (the random walk: every
+ * month = the last one) and drift (a straight line from the first to the last observation).
  */
 import { normalIntervals, type PointForecast } from './types.ts';
 
@@ -20,6 +20,13 @@ export function seasonalNaive(y: readonly number[], h: number, m = 12): PointFor
     sd.push(sigma * Math.sqrt(k));
   }
   return normalIntervals('SNAIVE', mean, sd);
+}
+
+/** Naive (random walk): the last value; residual sd from the in-sample one-step differences, growing with sqrt(h). */
+export function naive(y: readonly number[], h: number): PointForecast {
+  if (y.length < 2) throw new RangeError(`naive needs at least 2 observations, got ${y.length}`);
+  const f = seasonalNaive(y, h, 1);
+  return { ...f, model: 'NAIVE' };
 }
 
 /** Random walk with drift; intervals include the uncertainty of the estimated drift (FPP3 Table 5.2). */

@@ -9,6 +9,7 @@ export interface RReference {
   css: { model: string; coef: number[]; sigma2: number; mean: number[]; lo95: number[]; hi95: number[] };
   snaive: { mean: number[]; lo80: number[]; hi95: number[] };
   drift: { mean: number[]; lo80: number[]; hi95: number[] };
+  naive: { mean: number[]; lo80: number[]; hi95: number[] };
 }
 
 export function rReference(name: 'log_AirPassengers' | 'log_USAccDeaths' | 'WWWusage'): RReference {
