@@ -44,7 +44,7 @@ function ensureR(): string {
   return `R ${major}.${minor}, forecast ${version}`;
 }
 
-async function benchSeries(): Promise<StoredSeries[]> {
+export async function benchSeries(): Promise<StoredSeries[]> {
   const folder = tempFolder(FILES);
   const db = await openMemoryStore();
   try {
