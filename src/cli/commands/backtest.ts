@@ -5,7 +5,7 @@
  */
 import type { Command } from 'commander';
 import { backtestStored } from '../../cycle/forecast.ts';
-import { SHOCKS } from '../../domain/forecast/backtest.ts';
+import { DEFAULT_BACKTEST, SHOCKS } from '../../domain/forecast/backtest.ts';
 import type { Accuracy } from '../../domain/forecast/accuracy.ts';
 import { UsageError } from '../../domain/errors.ts';
 import { formatTable, printJson, progress, withStore } from '../io.ts';
@@ -24,7 +24,7 @@ export function register(program: Command): void {
     .command('backtest')
     .description('Rolling-origin backtest of the forecasting models on the monthly series: MASE, MAPE, interval coverage, shock years apart')
     .option('--series <id>', 'only this series (repeatable, or comma-separated)', collect)
-    .option('--models <list>', 'models to score, comma-separated', 'combination,ets,theta,arima,snaive,drift')
+    .option('--models <list>', 'models to score, comma-separated', DEFAULT_BACKTEST.models.join(','))
     .option('--step <months>', 'months between forecast origins', '12')
     .option('--min-train <months>', 'training months before the first origin', '48')
     .option('--json', 'machine-readable output')

@@ -28,7 +28,7 @@ export interface BacktestOptions {
   originMonth: number;
 }
 
-export const DEFAULT_BACKTEST: BacktestOptions = { models: ['combination', 'ets', 'theta', 'arima', 'snaive', 'drift'], step: 12, minTrain: 48, horizon: 12, originMonth: 12 };
+export const DEFAULT_BACKTEST: BacktestOptions = { models: ['combination', 'ets', 'theta', 'arima', 'snaive', 'naive', 'drift'], step: 12, minTrain: 48, horizon: 12, originMonth: 12 };
 
 export interface AnnualAccuracy {
   /** Number of 12-month totals forecast from an origin with a full year of outcomes after it. */

@@ -7,11 +7,23 @@ import { rReference } from './r-reference.ts';
 const airPassengers = rReference('log_AirPassengers').y.map((v) => Math.round(Math.exp(v)));
 
 describe('forecastCounts', () => {
-  it('combines ETS, Theta and seasonal naive for a long series', () => {
+  it('combines ETS, Theta and seasonal naive for a long series, as the mean of their forecasts on log(1 + x)', () => {
     const f = forecastCounts(airPassengers, 12);
     expect(f.model).toBe('COMBINATION(ETS(M,A,M), THETA, SNAIVE)');
     expect(f.fallback).toBeUndefined();
-    expect(f.mean).toHaveLength(12);
+    const parts = (['ets', 'theta', 'snaive'] as const).map((m) => forecastCounts(airPassengers, 12, m));
+    for (let i = 0; i < 12; i++) {
+      expect(f.mean[i]).toBeCloseTo(Math.expm1(parts.reduce((a, p) => a + Math.log1p(p.mean[i]!), 0) / 3), 6);
+    }
+  });
+  it('offers naive, which repeats the last month, and seasonal naive, which repeats the same month a year before', () => {
+    const rw = forecastCounts(airPassengers, 12, 'naive');
+    const sn = forecastCounts(airPassengers, 12, 'snaive');
+    expect(rw.model).toBe('NAIVE');
+    for (let i = 0; i < 12; i++) {
+      expect(rw.mean[i]).toBeCloseTo(airPassengers.at(-1)!, 6);
+      expect(sn.mean[i]).toBeCloseTo(airPassengers.at(-12 + i)!, 6);
+    }
   });
   it('says so when a short series gets non-seasonal models or drift', () => {
     expect(forecastCounts(airPassengers.slice(0, 24), 12).fallback).toMatch(/fewer than 36.*non-seasonal combination/);
