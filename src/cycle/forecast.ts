@@ -3,6 +3,7 @@
  * its last observation to the end of the cycle year (at least 12 months), with 80 % and 95 % intervals, and the
  * backtest that shows how far such forecasts can be trusted.
  */
+import { InputError } from '../domain/errors.ts';
 import { backtest, type BacktestOptions, type BacktestResult } from '../domain/forecast/backtest.ts';
 import { fanChartData, type FanChartRow } from '../domain/forecast/fan-chart.ts';
 import { forecastHorizon } from '../domain/forecast/horizon.ts';
@@ -108,10 +109,18 @@ export function forecastSeries(s: StoredSeries, cycle: number, model: ModelId = 
 export async function forecastCycle(db: Queryable, req: ForecastRequest, onSeries?: (done: number, total: number) => void): Promise<CycleForecast> {
   const { series, skipped } = await readMonthlySeries(db, req.series);
   const out: SeriesForecast[] = [];
+  let done = 0;
   for (const s of series) {
-    out.push(forecastSeries(s, req.cycle, req.model));
-    onSeries?.(out.length, series.length);
+    // A series the data cannot support (e.g. one month since its last gap) is skipped with the reason, not fatal.
+    try {
+      out.push(forecastSeries(s, req.cycle, req.model));
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      skipped.push({ id: s.id, reason: err.message });
+    }
+    onSeries?.(++done, series.length);
   }
+  skipped.sort((a, b) => a.id.localeCompare(b.id));
   return { cycle: req.cycle, series: out, skipped };
 }
 
