@@ -23,6 +23,7 @@ import { dataRoutes } from './data/routes.ts';
 import { SetupGate } from './setup/first-run.ts';
 import { setupRoutes } from './setup/routes.ts';
 import { HttpError, installErrorHandling } from './errors.ts';
+import { forecastRoutes } from './public/forecast-routes.ts';
 import { publicRoutes } from './public/routes.ts';
 import { OneLineRequestLog } from './request-log.ts';
 import { matchingRoutes } from './matching/routes.ts';
@@ -119,6 +120,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(deadlineRoutes, { db: opts.db });
   await app.register(capacityOutlookRoutes, { db: opts.db });
   await app.register(publicRoutes, { db: opts.db });
+  await app.register(forecastRoutes, { db: opts.db });
   await app.register(poolRoutes, { pool: new PoolService(opts.db, now) });
   await app.register(implementationRoutes, { db: opts.db, now });
   await app.register(matchingRoutes, { db: opts.db, now });

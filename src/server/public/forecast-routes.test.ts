@@ -1,0 +1,100 @@
+/** The forecast page's API on the real Frontex and sea-arrival files, on both backends. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { BACKENDS } from '../../../test/helpers/backends.ts';
+import { tempFolder, type TempFolder } from '../../../test/helpers/data-folder.ts';
+import { backtestStored, forecastCycle } from '../../cycle/forecast.ts';
+import { loadDataFolder } from '../../data/load.ts';
+import type { Db } from '../../store/db.ts';
+import { buildApp } from '../app.ts';
+
+const ROUTES = 'frontex/ibc_detections_monthly_by_route.csv';
+const SEA = 'iom_dtm/mediterranean_arrivals_monthly.csv';
+const CENTRAL = 'irregular_crossings:Central Mediterranean Route';
+const url = (id: string, query = '') => `/api/public/forecast/${encodeURIComponent(id)}${query}`;
+
+for (const backend of BACKENDS) {
+  describe.skipIf(!backend.available)(`forecast API on ${backend.name}`, () => {
+    let app: FastifyInstance;
+    let db: Db;
+    let dispose: () => Promise<void>;
+    const folders: TempFolder[] = [];
+    beforeAll(async () => {
+      const h = await backend.open();
+      db = h.db as Db;
+      dispose = h.dispose;
+      folders.push(tempFolder([ROUTES]));
+      await loadDataFolder(db, folders[0]!.dir);
+      app = await buildApp({ db });
+    }, 300_000);
+    afterAll(async () => {
+      await app?.close();
+      await dispose?.();
+      for (const f of folders) f.remove();
+    });
+
+    it('gives anyone every series forecast to December of the cycle, the figures of `pactcycle forecast`', async () => {
+      const res = await app.inject({ method: 'GET', url: '/api/public/forecast?cycle=2026' });
+      expect(res.statusCode).toBe(200);
+      const j = res.json();
+      const direct = await forecastCycle(db, { cycle: 2026 });
+      expect(j.series.map((s: { id: string }) => s.id)).toEqual(direct.series.map((s) => s.id));
+      expect(j.series).toContainEqual(expect.objectContaining({ id: CENTRAL, indicator: 'irregular_crossings', dims: { route: 'Central Mediterranean Route' } }));
+      for (const s of j.series) {
+        const d = direct.series.find((x) => x.id === s.id)!;
+        expect(s.horizon).toEqual(d.horizon);
+        expect(s.cycleYear).toEqual(d.cycleYear);
+        expect(s.horizon.at(-1).period).toBe('2026-12');
+        expect(s.horizon.length).toBeGreaterThanOrEqual(12);
+        expect(s).not.toHaveProperty('fanChart');
+      }
+      // Without a cycle: the one the public pages show.
+      expect((await app.inject({ method: 'GET', url: '/api/public/forecast' })).json()).toEqual(j);
+    }, 300_000);
+
+    it("gives one series' fan chart, and its backtest of the combination against seasonal naive", async () => {
+      const res = await app.inject({ method: 'GET', url: url(CENTRAL, '?cycle=2026') });
+      expect(res.statusCode).toBe(200);
+      const j = res.json();
+      const history = j.fanChart.filter((r: { actual?: number }) => r.actual !== undefined);
+      const ahead = j.fanChart.filter((r: { actual?: number }) => r.actual === undefined);
+      expect(history).toHaveLength(36);
+      expect(history.at(-1).period).toBe(j.lastObserved);
+      expect(ahead.map((r: { period: string }) => r.period)).toEqual(j.horizon.map((h: { period: string }) => h.period));
+      ahead.forEach((r: { mean: number; lo95: number; hi95: number }, i: number) => {
+        expect(Math.round(r.mean)).toBe(j.horizon[i].mean);
+        expect(r.lo95).toBeGreaterThanOrEqual(j.horizon[i].lo95);
+        expect(r.hi95).toBeLessThanOrEqual(j.horizon[i].hi95);
+      });
+      expect(j.backtest.models.map((m: { model: string }) => m.model)).toEqual(['combination', 'snaive']);
+      const direct = await backtestStored(db, { series: [CENTRAL], models: ['combination', 'snaive'] });
+      expect(j.backtest.origins).toBe(direct.series[0]!.origins);
+      expect(j.backtest.origins).toBeGreaterThan(5);
+      expect(j.backtest.models[0].mase).toBeCloseTo(direct.series[0]!.mase!, 12);
+      expect(Object.keys(j.backtest.models[0].shocks).sort()).toEqual(['2015-16', '2020', '2022']);
+    }, 300_000);
+
+    it.each([
+      [url('irregular_crossings:Nowhere Route'), 404, /no monthly series "irregular_crossings:Nowhere Route"/],
+      [url(CENTRAL, '?cycle=2025'), 400, /cycle/],
+      ['/api/public/forecast?cycle=abc', 400, /cycle/],
+    ])('answers %s with %i and a clear message', async (path, status, message) => {
+      const res = await app.inject({ method: 'GET', url: path });
+      expect(res.statusCode).toBe(status);
+      expect(res.json().error.message).toMatch(message);
+    }, 300_000);
+
+    it('forecasts the series a new data load brings, not what it kept from before', async () => {
+      const before = (await app.inject({ method: 'GET', url: '/api/public/forecast?cycle=2026' })).json();
+      expect(before.series.some((s: { id: string }) => s.id === 'sea_arrivals:IT')).toBe(false);
+      expect((await app.inject({ method: 'GET', url: url('sea_arrivals:IT') })).statusCode).toBe(404);
+      folders.push(tempFolder([SEA]));
+      await loadDataFolder(db, folders[1]!.dir);
+      const after = (await app.inject({ method: 'GET', url: '/api/public/forecast?cycle=2026' })).json();
+      expect(after.series.map((s: { id: string }) => s.id)).toEqual(expect.arrayContaining([...before.series.map((s: { id: string }) => s.id), 'sea_arrivals:IT']));
+      const it = await app.inject({ method: 'GET', url: url('sea_arrivals:IT') });
+      expect(it.statusCode).toBe(200);
+      expect(it.json().geo).toBe('IT');
+    }, 300_000);
+  });
+}
