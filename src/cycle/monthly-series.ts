@@ -5,6 +5,7 @@
  * forecast from its consecutive months since the gap (or refused when too short), negative values refuse the series.
  */
 import { InputError } from '../domain/errors.ts';
+import { MIN_ANY } from '../domain/forecast/models.ts';
 import { monthlySeries, type MonthlyPoint, type MonthlySeries } from '../domain/forecast/series.ts';
 import { addMonths, monthIndex } from '../domain/period.ts';
 import type { IndicatorId } from '../data/registry.ts';
@@ -61,15 +62,18 @@ export function buildSeries(id: string, rows: readonly Observation[]): StoredSer
   for (let i = points.length - 1; i > 0; i--) {
     if (monthIndex(points[i]!.period) - monthIndex(points[i - 1]!.period) !== 1) {
       const kept = points.slice(i);
+      const gap = `${addMonths(points[i - 1]!.period, 1)} to ${addMonths(points[i]!.period, -1)}`;
       if (kept.length < MIN_AFTER_GAP) {
-        monthlySeries(id, points); // throws the InputError naming the gap
+        // The last gap, the one that leaves too few months (not the first, which monthlySeries would name).
+        throw new InputError(`series ${id} has a gap: months ${gap} are missing, and only ${kept.length === 1 ? '1 consecutive month follows' : `${kept.length} consecutive months follow`} it (since ${kept[0]!.period}; at least ${MIN_AFTER_GAP} needed); a forecast needs consecutive months`, { field: 'period' });
       }
-      notes.push(`gap: ${addMonths(points[i - 1]!.period, 1)} to ${addMonths(points[i]!.period, -1)} missing; forecast from the ${kept.length} consecutive months since ${kept[0]!.period}`);
+      notes.push(`gap: ${gap} missing; forecast from the ${kept.length} consecutive months since ${kept[0]!.period}`);
       points = kept;
       break;
     }
   }
   const s = monthlySeries(id, points);
+  if (s.values.length < MIN_ANY) throw new InputError(`series ${id} has only ${s.values.length} month (${s.start}); a forecast needs at least ${MIN_ANY}`, { field: 'period' });
   const out: StoredSeries = { ...s, indicator: first.indicator as IndicatorId, geo: first.geo, notes };
   if (first.dims) out.dims = first.dims;
   return out;

@@ -1,0 +1,102 @@
+/**
+ * The cycle's forecast of one stored series, without a store: the cycle-year figure of a stock (end of year) and of
+ * a flow (sum), observed months counted in, and what `buildSeries` does to bad rows (a partial last month, a
+ * negative count). The rows are Austria's temporary-protection beneficiaries from the real Eurostat file.
+ */
+import { describe, expect, it } from 'vitest';
+import { realText } from '../../test/helpers/data-folder.ts';
+import { InputError } from '../domain/errors.ts';
+import { forecastCounts } from '../domain/forecast/models.ts';
+import type { Observation } from '../domain/observation.ts';
+import { forecastSeries } from './forecast.ts';
+import { buildSeries } from './monthly-series.ts';
+
+const FILE = 'eurostat/temporary_protection_beneficiaries_end_of_month_2022_03_2024_08_vintage2024.csv';
+
+function rows(indicator: string): Observation[] {
+  return realText(FILE)
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((l) => l.split(','))
+    .filter(([geo]) => geo === 'AT')
+    .map(([geo, period, value]) => ({ indicator, geo: geo!, period: period!, value: Number(value), unit: 'persons', flags: '', source: 'eurostat:migr_asytpsm', vintage: '2024-10' }));
+}
+const at = rows('tp_beneficiaries');
+const valueOf = (period: string) => at.find((r) => r.period === period)!.value;
+
+describe('forecastSeries', () => {
+  const s = buildSeries('tp_beneficiaries:AT', at);
+
+  it('reads the file as 26 consecutive months, July 2022 to August 2024', () => {
+    expect(s.start).toBe('2022-07');
+    expect(s.values).toHaveLength(26);
+    expect(s.notes).toEqual([]);
+  });
+
+  it('gives a stock its December: forecast when December is not observed, observed when it is', () => {
+    const f = forecastSeries(s, 2025);
+    // August 2024 to December 2025: 16 months, more than the minimum of 12.
+    expect(f.horizon.map((h) => h.period)).toEqual(['2024-09', '2024-10', '2024-11', '2024-12', ...Array.from({ length: 12 }, (_, i) => `2025-${String(i + 1).padStart(2, '0')}`)]);
+    expect(f.cycleYear).toEqual({ year: 2025, measure: 'end of year', observedMonths: 0, value: f.horizon.at(-1)!.mean });
+    expect(f.horizon.map((h) => h.mean)).toEqual(forecastCounts(s.values, 16).mean.map(Math.round));
+    // 26 months: non-seasonal models, and said so.
+    expect(f.fallback).toBe('only 26 months (fewer than 36): non-seasonal combination fitted');
+    expect(f.covers).toEqual({ first: '2024-09', last: '2025-12' });
+    expect(f.fanChart.length).toBeGreaterThan(0);
+
+    const past = forecastSeries(s, 2023);
+    // The cycle year is over: still 12 months ahead, and its December is the observed one.
+    expect(past.horizon).toHaveLength(12);
+    expect(past.covers).toEqual({ first: '2024-09', last: '2025-08' });
+    expect(past.cycleYear).toEqual({ year: 2023, measure: 'end of year', observedMonths: 12, value: valueOf('2023-12') });
+
+    const partly = forecastSeries(s, 2024);
+    expect(partly.cycleYear).toEqual({ year: 2024, measure: 'end of year', observedMonths: 8, value: partly.horizon.find((h) => h.period === '2024-12')!.mean });
+  });
+
+  it('sums a flow over the cycle year, observed months and forecast months alike', () => {
+    // The same figures read as a flow (first-time applicants are one), only to check the arithmetic.
+    const flow = buildSeries('asylum_applicants_first_time:AT', rows('asylum_applicants_first_time'));
+    const f = forecastSeries(flow, 2024);
+    const observed = ['01', '02', '03', '04', '05', '06', '07', '08'].reduce((a, m) => a + valueOf(`2024-${m}`), 0);
+    const forecast = f.horizon.filter((h) => h.period.startsWith('2024-')).reduce((a, h) => a + h.mean, 0);
+    expect(f.cycleYear).toEqual({ year: 2024, measure: 'sum', observedMonths: 8, value: observed + forecast });
+    const done = forecastSeries(flow, 2023);
+    expect(done.cycleYear.value).toBe(at.filter((r) => r.period.startsWith('2023-')).reduce((a, r) => a + r.value, 0));
+  });
+});
+
+describe('buildSeries', () => {
+  it('leaves out a trailing partial month and says so', () => {
+    const flagged = at.map((r) => (r.period === '2024-08' ? { ...r, flags: 'p, partial' } : r));
+    const s = buildSeries('tp_beneficiaries:AT', flagged);
+    expect(s.values).toHaveLength(25);
+    expect(s.notes).toEqual(['2024-08 left out: partial month']);
+    expect(forecastSeries(s, 2025).lastObserved).toBe('2024-07');
+  });
+
+  it('refuses a negative count, naming the month and the source', () => {
+    const bad = at.map((r) => (r.period === '2023-03' ? { ...r, value: -71525 } : r));
+    expect(() => buildSeries('tp_beneficiaries:AT', bad)).toThrow(InputError);
+    expect(() => buildSeries('tp_beneficiaries:AT', bad)).toThrow('series tp_beneficiaries:AT has value -71525 in 2023-03 (source eurostat:migr_asytpsm); counts cannot be negative');
+  });
+
+  it('refuses a single month as an InputError naming the series, rather than failing later in the model', () => {
+    expect(() => buildSeries('tp_beneficiaries:AT', at.slice(-1))).toThrow('series tp_beneficiaries:AT has only 1 month (2024-08); a forecast needs at least 2');
+  });
+
+  it('forecasts from the months after a gap when 24 or more follow it, refuses otherwise, naming that gap', () => {
+    // Without January 2023 (a month of the real file taken out), 19 months follow: too few.
+    const gap = at.filter((r) => r.period !== '2023-01');
+    expect(() => buildSeries('tp_beneficiaries:AT', gap)).toThrow('series tp_beneficiaries:AT has a gap: months 2023-01 to 2023-01 are missing, and only 19 consecutive months follow it (since 2023-02; at least 24 needed)');
+    // With a second, earlier gap the reason still names the last one.
+    const two = gap.filter((r) => r.period !== '2022-09');
+    expect(() => buildSeries('tp_beneficiaries:AT', two)).toThrow('months 2023-01 to 2023-01 are missing');
+    // Without August 2022, the 24 months from September 2022 are kept.
+    const early = at.filter((r) => r.period !== '2022-08');
+    const s = buildSeries('tp_beneficiaries:AT', early);
+    expect(s.start).toBe('2022-09');
+    expect(s.notes).toEqual(['gap: 2022-08 to 2022-08 missing; forecast from the 24 consecutive months since 2022-09']);
+  });
+});
