@@ -61,6 +61,10 @@ export interface ForecastRequest {
   model?: ModelId;
 }
 
+/** An upper 95 % bound this many times the largest month observed says the data do not constrain the forecast. */
+export const UNINFORMATIVE = 10;
+const formatRatio = (x: number) => (x < 1000 ? String(Math.round(x)) : x.toExponential(1));
+
 /** Persons are whole numbers; bounds are rounded outward so that rounding never narrows an interval. */
 const round = (x: number) => Math.round(x);
 
@@ -103,6 +107,11 @@ export function forecastSeries(s: StoredSeries, cycle: number, model: ModelId = 
   };
   if (s.dims) out.dims = s.dims;
   if (f.fallback) out.fallback = f.fallback;
+  const end = horizon[horizon.length - 1];
+  const peak = Math.max(...s.values);
+  if (end && peak > 0 && end.hi95 > UNINFORMATIVE * peak) {
+    out.notes = [...out.notes, `the 95 % interval for ${end.period} reaches ${formatRatio(end.hi95 / peak)} times the largest month observed: too wide to inform; read the central forecast with care`];
+  }
   return out;
 }
 

@@ -21,6 +21,7 @@ const PAGES = [
   { path: '/state/IT', name: 'state-IT', ready: 'figure.chart svg' },
   { path: '/fair-share', name: 'fair-share', ready: 'figure.chart svg' },
   { path: '/pool', name: 'pool', ready: 'main h1' },
+  { path: '/forecast', name: 'forecast', ready: 'figure.chart svg' },
   { path: '/methodology', name: 'methodology', ready: 'section[aria-labelledby="m-rules"] table' },
   { path: '/implementation', name: 'implementation', ready: 'main table' },
   { path: '/downloads', name: 'downloads', ready: 'main h1' },
@@ -42,6 +43,32 @@ describe('public pages', () => {
       });
     }
   }
+});
+
+describe('the forecast page', () => {
+  it("shows a route's fan chart and backtest, follows a link to another series and the indicator list to another kind", async () => {
+    const { page, errors } = await openPage(browser);
+    await page.goto(served.url + '/forecast');
+    await page.waitForSelector('figure.chart svg');
+    const list = (await (await fetch(served.url + '/api/public/forecast')).json()) as { cycle: number; series: { id: string; indicator: string; dims?: { route: string }; geo: string; cycleYear: { value: number } }[] };
+    const routes = list.series.filter((s) => s.indicator === 'irregular_crossings');
+    // The first route is shown; every route is a row with the cycle year's point forecast.
+    expect(await page.locator('#fc-series').textContent()).toContain(routes[0]!.dims!.route);
+    for (const r of routes) expect(await page.getByRole('row', { name: new RegExp(r.dims!.route) }).textContent()).toContain(r.cycleYear.value.toLocaleString('en-GB'));
+    expect(await page.getByRole('heading', { name: 'How well did such forecasts do?' }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('table', { name: /backtest of the forecasts/ }).getByRole('row').count()).toBeGreaterThan(2);
+    const other = routes[1]!;
+    await page.getByRole('link', { name: other.dims!.route }).click();
+    await expect.poll(() => page.locator('#fc-series').textContent()).toContain(other.dims!.route);
+    expect(new URL(page.url()).searchParams.get('series')).toBe(other.id);
+    await page.getByLabel('Series of').selectOption('sea_arrivals');
+    await expect.poll(() => page.locator('#fc-series').textContent()).toContain('Sea arrivals');
+    await page.waitForSelector('figure.chart svg');
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'forecast-sea-arrivals');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
 });
 
 describe('the evidence behind a category', () => {

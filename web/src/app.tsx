@@ -7,6 +7,7 @@ import { AccountsPage } from './pages/accounts.tsx';
 import { Dashboard } from './pages/dashboard.tsx';
 import { Downloads } from './pages/downloads.tsx';
 import { FairSharePage } from './pages/fair-share.tsx';
+import { ForecastPage } from './pages/forecast.tsx';
 import { LoginPage } from './pages/login.tsx';
 import { ImplementationPage } from './pages/implementation.tsx';
 import { Methodology } from './pages/methodology.tsx';
@@ -21,6 +22,7 @@ const NAV = [
   ['/', 'nav.dashboard'],
   ['/fair-share', 'nav.fairShare'],
   ['/pool', 'nav.pool'],
+  ['/forecast', 'nav.forecast'],
   ['/implementation', 'nav.implementation'],
   ['/methodology', 'nav.methodology'],
   ['/downloads', 'nav.downloads'],
@@ -31,6 +33,7 @@ function titleOf(route: Route): string {
     case 'dashboard': return t('nav.dashboard');
     case 'state': return route.geo;
     case 'fair-share': return t('nav.fairShare');
+    case 'forecast': return t('nav.forecast');
     case 'pool': return t('nav.pool');
     case 'methodology': return t('nav.methodology');
     case 'implementation': return t('nav.implementation');
@@ -48,6 +51,7 @@ function Page({ route }: { route: Route }) {
     case 'dashboard': return <Dashboard />;
     case 'state': return <StatePage geo={route.geo} />;
     case 'fair-share': return <FairSharePage />;
+    case 'forecast': return <ForecastPage />;
     case 'pool': return <PoolPage />;
     case 'methodology': return <Methodology />;
     case 'implementation': return <ImplementationPage />;

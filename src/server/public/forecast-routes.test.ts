@@ -4,12 +4,14 @@ import type { FastifyInstance } from 'fastify';
 import { BACKENDS } from '../../../test/helpers/backends.ts';
 import { tempFolder, type TempFolder } from '../../../test/helpers/data-folder.ts';
 import { backtestStored, forecastCycle } from '../../cycle/forecast.ts';
+import { readMonthlySeries } from '../../cycle/monthly-series.ts';
 import { loadDataFolder } from '../../data/load.ts';
 import type { Db } from '../../store/db.ts';
 import { buildApp } from '../app.ts';
 
 const ROUTES = 'frontex/ibc_detections_monthly_by_route.csv';
 const SEA = 'iom_dtm/mediterranean_arrivals_monthly.csv';
+const TP = 'eurostat/temporary_protection_beneficiaries_end_of_month_2022_03_2024_08_vintage2024.csv';
 const CENTRAL = 'irregular_crossings:Central Mediterranean Route';
 const url = (id: string, query = '') => `/api/public/forecast/${encodeURIComponent(id)}${query}`;
 
@@ -95,6 +97,29 @@ for (const backend of BACKENDS) {
       const it = await app.inject({ method: 'GET', url: url('sea_arrivals:IT') });
       expect(it.statusCode).toBe(200);
       expect(it.json().geo).toBe('IT');
+    }, 300_000);
+
+    it('answers where the data barely bound the forecast, and says the interval is too wide to inform', async () => {
+      // Temporary protection since March 2022: 29 months of stocks that rose from almost nothing, forecast 28 months.
+      folders.push(tempFolder([TP]));
+      await loadDataFolder(db, folders.at(-1)!.dir);
+      const res = await app.inject({ method: 'GET', url: '/api/public/forecast?cycle=2026' });
+      expect(res.statusCode).toBe(200);
+      const tp = res.json().series.find((s: { id: string }) => s.id === 'tp_beneficiaries:IT');
+      expect(tp.cycleYear.measure).toBe('end of year');
+      const end = tp.horizon.at(-1);
+      expect(end.hi95).toBeGreaterThan(10 * end.mean);
+      expect(tp.notes.join(' ')).toMatch(/95 % interval for 2026-12 reaches .* times the largest month observed: too wide to inform/);
+      // The note is there exactly where the bound passes ten times the largest month the forecast was made from.
+      const { series: stored } = await readMonthlySeries(db);
+      let narrow = 0;
+      for (const s of res.json().series as { id: string; notes: string[]; horizon: { hi95: number }[] }[]) {
+        const peak = Math.max(...stored.find((x) => x.id === s.id)!.values);
+        const wide = s.horizon.at(-1)!.hi95 > 10 * peak;
+        expect(s.notes.some((n) => n.includes('too wide to inform')), s.id).toBe(wide);
+        if (!wide) narrow++;
+      }
+      expect(narrow).toBeGreaterThan(0);
     }, 300_000);
   });
 }

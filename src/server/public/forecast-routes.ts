@@ -13,7 +13,9 @@ import type { Db } from '../../store/db.ts';
 import { errorResponses, notFound } from '../errors.ts';
 import { DEFAULT_PUBLIC_CYCLE } from './routes.ts';
 
-const Month = z.object({ period: z.string(), mean: z.number().int(), lo80: z.number().int(), hi80: z.number().int(), lo95: z.number().int(), hi95: z.number().int() });
+// Upper bounds are not safe integers where the data barely constrain the forecast (e.g. a short stock that rose from
+// zero): they stay numbers, and the series carries a note saying the interval is uninformative.
+const Month = z.object({ period: z.string(), mean: z.number().int(), lo80: z.number().int(), hi80: z.number(), lo95: z.number().int(), hi95: z.number() });
 const SeriesForecast = z.object({
   id: z.string(),
   indicator: z.string(),

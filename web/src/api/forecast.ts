@@ -1,0 +1,31 @@
+/** The projection for the coming year (src/server/public/forecast-routes.ts): public, like the Report. */
+import type { SeriesForecast as DomainSeriesForecast } from '../../../src/cycle/forecast.ts';
+import type { Accuracy } from '../../../src/domain/forecast/accuracy.ts';
+import type { AnnualAccuracy } from '../../../src/domain/forecast/backtest.ts';
+import type { FanChartRow } from '../../../src/domain/forecast/fan-chart.ts';
+import { api } from './client.ts';
+
+/** As `pactcycle forecast --json` gives it: without the fan chart, which only the one-series answer carries. */
+export type SeriesForecast = Omit<DomainSeriesForecast, 'fanChart' | 'requestedModel'>;
+
+export interface ForecastList {
+  cycle: number;
+  series: SeriesForecast[];
+  skipped: { id: string; reason: string }[];
+}
+
+export interface ModelAccuracy extends Accuracy {
+  model: string;
+  normal: Accuracy;
+  shocks: Record<string, Accuracy>;
+  annual: AnnualAccuracy;
+}
+
+export interface SeriesDetail extends SeriesForecast {
+  fanChart: FanChartRow[];
+  /** The combination, then seasonal naive; null when the series is too short for one origin. */
+  backtest: { origins: number; models: ModelAccuracy[] } | null;
+}
+
+export const fetchForecasts = () => api.get<ForecastList>('/api/public/forecast');
+export const fetchSeriesForecast = (id: string) => api.get<SeriesDetail>(`/api/public/forecast/${encodeURIComponent(id)}`);
