@@ -1,0 +1,127 @@
+/**
+ * A note the engine writes — a substitution, a gap, a fallback, an assumption — as data: a key and its parameters,
+ * never a sentence. The words are in the note catalogs (`src/notes/<lang>.json`), one sentence per key in each
+ * language; the Report, the web pages, the CLI and the API render a note in their reader's language
+ * (`src/notes/render.ts`). Pure code builds notes with `note()`, whose parameters are typed by the key.
+ *
+ * @example
+ * note('forecast.fallback.nonSeasonal', { months: 30, min: 36, model: 'ets' })
+ * // en: "only 30 months (fewer than 36): non-seasonal ets fitted"
+ */
+
+/**
+ * How a parameter is written: `text` verbatim (codes, ids, names of sources); `int`, `dec` as numbers of the
+ * language; `year` as is; `state(s)` by the state's name; `period(s)` as months, quarters or spans
+ * (`2024-07`, `2024-07/2025-06`, `2024`); `date` a day; `list` strings verbatim; `note(s)` nested notes; `@group` a
+ * term of the catalog (`terms.<group>.<value>`).
+ */
+export type ParamKind = 'text' | 'int' | 'dec' | 'year' | 'state' | 'states' | 'period' | 'periods' | 'date' | 'list' | 'note' | 'notes' | `@${string}`;
+
+/** Every note and the kind of each of its parameters; the catalogs have a sentence for each with these placeholders. */
+export const NOTE_PARAMS = {
+  // Forecast (domain/forecast/models.ts, cycle/monthly-series.ts)
+  'forecast.fallback.tooShort': { months: 'int', min: 'int', model: 'text' },
+  'forecast.fallback.snaive': { months: 'int', season: 'int' },
+  'forecast.fallback.nonSeasonal': { months: 'int', min: 'int', model: 'text' },
+  'series.partialMonth': { month: 'period' },
+  'series.gap': { from: 'period', to: 'period', months: 'int', since: 'period' },
+
+  // Nearest-period resolution of a series (domain/assessment/resolve.ts)
+  'resolve.noData': {},
+  'resolve.noCompletePeriod': { length: 'int', count: 'int', first: 'period', last: 'period' },
+  'resolve.tooFar': { window: 'period', gap: 'int', span: 'period', max: 'int' },
+  'resolve.tooFarStock': { month: 'period', gap: 'int', span: 'period', max: 'int' },
+  'resolve.substituted': { basis: '@basis', used: 'period', span: 'period' },
+  'resolve.substitutedStock': { basis: '@basis', used: 'period', month: 'period' },
+
+  // Indicators of the assessment (domain/assessment/compute.ts, indicators.ts, classify.ts; cycle/assess.ts)
+  'assessment.figure': { indicator: 'text', period: '@periodKey', span: 'period', parts: 'notes' },
+  'assessment.fromSource': { source: 'text' },
+  'assessment.fromSourceBecause': { source: 'text', because: 'note' },
+  'assessment.flagged': { flags: 'list' },
+  'assessment.missing': { indicator: 'text', period: '@periodKey', span: 'period', reasons: 'notes' },
+  'assessment.missingRatio': { indicator: 'text', period: '@periodKey', span: 'period', reason: 'note' },
+  'assessment.sourceReason': { source: 'text', reason: 'note' },
+  'assessment.noSource': {},
+  'assessment.outsideCoverage': {},
+  'assessment.denominatorZero': { source: 'text' },
+  'assessment.noFrontex': { indicator: 'text', period: '@periodKey', span: 'period' },
+  'assessment.noFrontexStored': {},
+  'assessment.noRouteFigure': { indicator: 'text', period: '@periodKey', span: 'period' },
+  'assessment.noRouteFigureShort': {},
+  'assessment.routesSubstituted': { indicator: 'text', period: '@periodKey', span: 'period', routes: 'notes' },
+  'assessment.routeSubstitution': { route: 'text', substitution: 'note' },
+  'assessment.routesWithoutFigure': { indicator: 'text', period: '@periodKey', span: 'period', routes: 'list', reasons: 'notes' },
+  'assessment.equalSplit': { indicator: 'text', routes: 'list', states: 'list', version: 'text' },
+  'assessment.routesNearest': { indicator: 'text', period: '@periodKey', span: 'period', windows: 'periods', routes: 'list' },
+  'assessment.routeAttribution': { indicator: 'text', table: 'text', version: 'text', status: 'text', none: 'states' },
+  'assessment.routeAttributionUnattributed': { indicator: 'text', table: 'text', version: 'text', status: 'text', none: 'states', detections: 'notes' },
+  'assessment.routeCount': { route: 'text', count: 'int' },
+  'assessment.frontlineCoverage': { indicator: 'text', states: 'states' },
+  'assessment.frontlineNone': { indicator: 'text' },
+  'assessment.partialUnion': { indicator: 'text', period: '@periodKey', span: 'period', count: 'int', total: 'int' },
+  'assessment.notAssessable': { category: '@category', rules: 'notes' },
+  'assessment.ruleMissing': { rule: 'text', conditions: 'notes' },
+  'assessment.condition': { indicator: 'text', measure: '@measure', period: '@periodKey' },
+  'assessment.backcast': { first: 'year', version: 'text' },
+  'source.seaArrivalsAsSar': {},
+  'source.unhcrFirstTime': {},
+  'source.unhcrTp': {},
+  'source.unhcrAsylumSeekers': {},
+  'caveat.bgApprehensions': {},
+  'caveat.iomGdidata': {},
+
+  // The Art 66 key (cycle/fair-share.ts) and the pool's proposal (cli/commands/pool.ts)
+  'fairShare.incompleteYear': { indicator: '@keyIndicator', newest: 'year', missing: 'states', complete: 'year' },
+  'fairShare.olderYear': { indicator: '@keyIndicator', complete: 'year', latest: 'year' },
+  'fairShare.flaggedAll': { indicator: '@keyIndicator', flags: 'text' },
+  'fairShare.flagged': { indicator: '@keyIndicator', states: 'states', flags: 'text' },
+  'pool.noSarPercentage': { reason: 'text' },
+
+  // Adequate capacity of the border procedure (cycle/adequate-capacity.ts)
+  'capacity.monthsStored': { route: 'text', year: 'year', months: 'int' },
+  'capacity.crossingsAttributed': { table: 'text', version: 'text', status: 'text', routes: 'notes' },
+  'capacity.routeAttributed': { route: 'text', states: 'list', basis: '@attributionBasis' },
+  'capacity.routeNotAttributed': { route: 'text', basis: '@attributionBasis' },
+  'capacity.detectionsNotPersons': {},
+  'capacity.noCrossings': {},
+  'capacity.sarMissing': { state: 'state', months: 'periods' },
+  'capacity.seaMissing': { state: 'state', months: 'periods' },
+  'capacity.seaAsSar': {},
+  'capacity.doubleCount': {},
+  'capacity.refusalsAbsent': {},
+  'capacity.refusalsPartial': { states: 'states' },
+  'capacity.unattributed': { detections: 'notes' },
+
+  // Will capacity hold? (cycle/capacity-outlook.ts)
+  'outlook.entries.default': { share: 'dec', weeks: 'int' },
+  'outlook.entries.given': { share: 'dec', weeks: 'int' },
+  'outlook.arrivals': {},
+  'outlook.intervals': {},
+  'outlook.returnProcedure': {},
+  'outlook.appliesFrom': { date: 'date' },
+  'outlook.unattributed': { routes: 'list' },
+  'outlook.lastObserved': { route: 'text', last: 'period', from: 'period', model: 'text' },
+} as const satisfies Record<string, Record<string, ParamKind>>;
+
+export type NoteKey = keyof typeof NOTE_PARAMS;
+
+/** A parameter's value: numbers, strings, lists of strings, or notes nested in a note. */
+export type NoteParam = string | number | readonly string[] | Note | readonly Note[];
+
+export interface Note {
+  key: NoteKey;
+  params: Readonly<Record<string, NoteParam>>;
+}
+
+type ValueOf<K extends ParamKind> = K extends 'int' | 'dec' ? number : K extends 'year' ? number | string : K extends 'states' | 'list' | 'periods' ? readonly string[] : K extends 'note' ? Note : K extends 'notes' ? readonly Note[] : string;
+
+/** The parameters of one key, each typed by its kind. */
+export type NoteParams<K extends NoteKey> = { [P in keyof (typeof NOTE_PARAMS)[K]]: (typeof NOTE_PARAMS)[K][P] extends infer T extends ParamKind ? ValueOf<T> : never };
+
+/** Builds a note; a key that does not exist, or a parameter missing or of the wrong type, does not compile. */
+export function note<K extends NoteKey>(key: K, params: NoteParams<K>): Note {
+  return { key, params: params as Readonly<Record<string, NoteParam>> };
+}
+
+export const NOTE_KEYS = Object.keys(NOTE_PARAMS) as NoteKey[];
