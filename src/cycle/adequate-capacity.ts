@@ -7,6 +7,7 @@ import type { Queryable } from '../store/db.ts';
 import { queryObservations } from '../store/observations.ts';
 import { SOLIDARITY_STATES, type MemberStateCode } from '../domain/member-states.ts';
 import { monthRange } from '../domain/period.ts';
+import { note, type Note } from '../domain/note.ts';
 import type { Observation } from '../domain/observation.ts';
 import { attributeRoutes, type RouteAttribution } from '../domain/route-attribution.ts';
 import { computeAdequateCapacity, type AdequateCapacityResult, type CapacityInput } from '../domain/procedures/adequate-capacity.ts';
@@ -35,8 +36,8 @@ export interface CapacityReport extends AdequateCapacityResult {
   attributionTable: { id: string; version: number; status: string };
   unattributedCrossings: { route: string; value: number }[];
   dataUsed: DataUsed[];
-  substitutions: string[];
-  notes: string[];
+  substitutions: Note[];
+  notes: Note[];
 }
 
 function describe(indicator: string, rows: readonly Observation[]): DataUsed {
@@ -57,7 +58,7 @@ const years = (window: { from: string; to: string }) => {
 };
 
 /** Crossings by route over the window: annual figures where stored, otherwise the sum of twelve stored months. */
-async function crossingsByRoute(db: Queryable, window: { from: string; to: string }, notes: string[]) {
+async function crossingsByRoute(db: Queryable, window: { from: string; to: string }, notes: Note[]) {
   const ys = years(window);
   const rows = (await queryObservations(db, { indicator: 'irregular_crossings', geos: ['EU27_2020'], anyDims: true, from: String(ys[0]), to: `${ys[ys.length - 1]}-12` }))
     .filter((r) => r.dims && Object.keys(r.dims).length === 1 && r.dims.route);
@@ -75,7 +76,7 @@ async function crossingsByRoute(db: Queryable, window: { from: string; to: strin
         used.push(...months);
         byRoute.set(route, (byRoute.get(route) ?? 0) + months.reduce((a, r) => a + r.value, 0));
         // A route with no detection in a month has no row (missing rows are not zeros, PROVENANCE.md); say so.
-        if (months.length < 12) notes.push(`Frontex ${route} ${y}: ${months.length} of 12 months stored, summed as they are.`);
+        if (months.length < 12) notes.push(note('capacity.monthsStored', { route, year: y, months: months.length }));
       }
     }
   }
@@ -100,20 +101,26 @@ export async function adequateCapacityFromStore(db: Queryable, year: number, tab
   const act = capacityActForYear(year);
   const { window } = act;
   const ys = years(window);
-  const notes: string[] = [];
-  const substitutions: string[] = [];
+  const notes: Note[] = [];
+  const substitutions: Note[] = [];
 
   // Irregular border crossings: Frontex by route → Member States through the attribution table.
   const { byRoute, used: crossingRows } = await crossingsByRoute(db, window, notes);
   const attributed = attributeRoutes(byRoute, table);
   if (byRoute.size > 0) {
     substitutions.push(
-      `Irregular border crossings are Frontex detections by route, attributed to Member States by ${table.title} v${table.version} (${table.status}; methodology/route-attribution-v${table.version}.json): ` +
-        Object.entries(table.routes).map(([route, e]) => `${route} → ${Object.keys(e.states).join('/') || 'not attributed'} (${e.basis})`).join('; ') + '.',
+      note('capacity.crossingsAttributed', {
+        table: table.title,
+        version: String(table.version),
+        status: table.status,
+        routes: Object.entries(table.routes).map(([route, e]) =>
+          Object.keys(e.states).length ? note('capacity.routeAttributed', { route, states: [Object.keys(e.states).join('/')], basis: e.basis }) : note('capacity.routeNotAttributed', { route, basis: e.basis }),
+        ),
+      }),
     );
-    substitutions.push('Frontex counts detections, not persons: one person crossing twice is counted twice.');
+    substitutions.push(note('capacity.detectionsNotPersons', {}));
   } else {
-    notes.push('No Frontex detections of irregular border crossings are stored for the window: the crossings component is unknown.');
+    notes.push(note('capacity.noCrossings', {}));
   }
 
   // Arrivals after search and rescue: a SAR series where stored; otherwise sea arrivals for IT and MT.
@@ -129,20 +136,18 @@ export async function adequateCapacityFromStore(db: Queryable, year: number, tab
     if (sarStates.has(code)) {
       const s = windowSum(sarRows, code, window);
       sar = s.value;
-      if (s.missing.length) notes.push(`${code}: search-and-rescue disembarkations missing for ${s.missing.join(', ')}; left unknown.`);
+      if (s.missing.length) notes.push(note('capacity.sarMissing', { state: code, months: s.missing }));
     } else if (SEA_ARRIVALS_AS_SAR.includes(code)) {
       const s = windowSum(seaRows, code, window);
       sar = s.value;
-      if (s.missing.length) notes.push(`${code}: sea arrivals missing for ${s.missing.join(', ')}; left unknown.`);
+      if (s.missing.length) notes.push(note('capacity.seaMissing', { state: code, months: s.missing }));
     }
     return { code, crossings: byRoute.size > 0 ? (attributed.byState.get(code) ?? 0) : null, sar, refusals: yearsSum(refusalRows, code, ys) };
   });
 
   if (seaRows.length > 0 && SEA_ARRIVALS_AS_SAR.some((c) => !sarStates.has(c))) {
-    substitutions.push(
-      'Arrivals after search and rescue: no separate SAR series is stored, so sea arrivals (IOM DTM; Italian Ministry of the Interior for Italy where newer) stand in for IT and MT, where they are in practice disembarkations (PROVENANCE.md, iom_dtm/). For every other state SAR arrivals are unknown (null), not zero.',
-    );
-    notes.push('Art 47(4) adds SAR arrivals to irregular crossings; Frontex sea-route detections include many of the same persons, so IT and MT are counted on both terms, as the formula reads.');
+    substitutions.push(note('capacity.seaAsSar', {}));
+    notes.push(note('capacity.doubleCount', {}));
   }
   if (inputs.every((s) => !s.crossings && !s.sar && !s.refusals)) {
     throw new InputError(`no irregular crossings, search-and-rescue arrivals or refusals of entry are stored for ${window.from} to ${window.to}: load the data first (pactcycle data load)`, { field: 'year' });
@@ -150,12 +155,12 @@ export async function adequateCapacityFromStore(db: Queryable, year: number, tab
   const result = computeAdequateCapacity(inputs, annualMaximumMultiplierInYear(year)?.multiplier ?? null);
   const refusals = result.components.find((c) => c.component === 'refusals')!;
   if (refusals.status === 'absent') {
-    notes.push('Refusals of entry (Eurostat migr_eirfs) are not in the store: the shares are computed without that component (crossings + SAR only), not with zeros. Load migr_eirfs to complete Art 47(4).');
+    notes.push(note('capacity.refusalsAbsent', {}));
   } else if (refusals.status === 'partial') {
-    notes.push(`Refusals of entry are unknown for ${refusals.unknownFor.join(', ')}: those states' shares count crossings and SAR only.`);
+    notes.push(note('capacity.refusalsPartial', { states: refusals.unknownFor }));
   }
   if (attributed.unattributed.length) {
-    notes.push(`Detections not attributed to any state and left out: ${attributed.unattributed.map((u) => `${u.route} ${u.value}`).join(', ')}.`);
+    notes.push(note('capacity.unattributed', { detections: attributed.unattributed.map((u) => note('assessment.routeCount', { route: u.route, count: u.value })) }));
   }
   const multiplier = annualMaximumMultiplierInYear(year);
   return {

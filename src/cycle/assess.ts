@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { InputError } from '../domain/errors.ts';
 import { SOLIDARITY_STATES, stateInfo, type MemberStateCode } from '../domain/member-states.ts';
+import { note, type Note } from '../domain/note.ts';
 import type { RouteAttribution } from '../domain/route-attribution.ts';
 import { classify, type Evidence } from '../domain/assessment/classify.ts';
 import { computeIndicators, type IndicatorFigure, type KeyRow, type UnionFigure } from '../domain/assessment/compute.ts';
@@ -53,7 +54,7 @@ export interface StateAssessment {
   evidence: Evidence[];
   /** Under pressure on the Art 11(3) search-and-rescue ground. */
   sarGround: boolean;
-  dataNotes: string[];
+  dataNotes: Note[];
   fairShare: number;
   indicators: IndicatorFigure[];
   /** Recorded: the decisions in force for this state (see `decision record`). */
@@ -68,10 +69,10 @@ export interface Assessment {
   lookBack: { from: string; to: string; years: number };
   methodology: { id: string; version: number; title: string; status: string };
   /** The Art 66 key the comparison uses (src/cycle/fair-share.ts): the year and vintages of each figure. */
-  fairShare: { population: { year: string; vintages: string[] }; gdp: { year: string; vintages: string[] }; notes: string[] };
+  fairShare: { population: { year: string; vintages: string[] }; gdp: { year: string; vintages: string[] }; notes: Note[] };
   union: UnionFigure[];
   /** Notes that hold for every state (coverage of a source, the route attribution). */
-  dataNotes: string[];
+  dataNotes: Note[];
   decisionsRecorded: number;
   states: StateAssessment[];
 }
@@ -180,7 +181,7 @@ export async function runAssessment(db: Queryable, opts: AssessmentOptions): Pro
     },
     union: computed.union,
     dataNotes: [
-      ...(opts.cycle < FIRST_CYCLE ? [`The Pact's first cycle is ${FIRST_CYCLE}: this is a back-cast of methodology v${methodology.version} on the data of an earlier year, for comparison only.`] : []),
+      ...(opts.cycle < FIRST_CYCLE ? [note('assessment.backcast', { first: FIRST_CYCLE, version: String(methodology.version) })] : []),
       ...computed.generalNotes,
     ],
     decisionsRecorded: records.length,

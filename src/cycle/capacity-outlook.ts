@@ -6,6 +6,7 @@
  */
 import { InputError } from '../domain/errors.ts';
 import type { MemberStateCode } from '../domain/member-states.ts';
+import { note, type Note } from '../domain/note.ts';
 import type { ModelId } from '../domain/forecast/models.ts';
 import { addMonths, monthIndex, monthRange } from '../domain/period.ts';
 import { attributeRoutes, type RouteAttribution } from '../domain/route-attribution.ts';
@@ -44,8 +45,8 @@ export interface RouteForecastUsed {
   route: string;
   model: string;
   lastObserved: string;
-  fallback?: string;
-  notes: string[];
+  fallback?: Note;
+  notes: Note[];
 }
 
 export interface StateOutlook {
@@ -65,7 +66,7 @@ export interface CapacityOutlookReport {
   routes: RouteForecastUsed[];
   states: StateOutlook[];
   capacity: CapacityReport;
-  notes: string[];
+  notes: Note[];
 }
 
 export async function capacityOutlookFromStore(db: Queryable, year: number, opts: OutlookOptions = {}, table: RouteAttribution = loadRouteAttribution()): Promise<CapacityOutlookReport> {
@@ -87,7 +88,7 @@ export async function capacityOutlookFromStore(db: Queryable, year: number, opts
   const routes: RouteForecastUsed[] = [];
   // route → month → bands
   const byRoute = new Map<string, Map<string, Banded<number>>>();
-  const notes: string[] = [];
+  const notes: Note[] = [];
   for (const s of routeSeries) {
     const route = s.dims!.route!;
     const f = opts.forecasts?.find((x) => x.id === s.id && x.requestedModel === model && x.cycleYear.year === year) ?? forecastSeries(s, year, model);
@@ -138,15 +139,15 @@ export async function capacityOutlookFromStore(db: Queryable, year: number, opts
     }));
 
   notes.push(
-    `Entries into the border procedure = detections of irregular crossings attributed to the state × ${borderShare} (${opts.borderShare === undefined ? 'the default, an assumption: no published figure gives the share of arrivals that enter the border procedure' : 'as given'}); each stays ${durationWeeks} weeks, the maximum of APR Art 51(2), so occupancy is an upper bound for those entries. breakEvenShare is the share at which the central forecast would just fill the capacity.`,
-    'Arrivals are Frontex detections (not persons) by route, forecast per route and attributed to Member States by the table of the adequate capacity; search-and-rescue arrivals are not added, being mostly the same persons as the sea-route detections. States to which no route is attributed (applications at airports or inland) have no modelled arrivals: their occupancy here is 0, not known to be 0.',
-    'Intervals: the model is run on each bound of the monthly forecasts, which treats forecast errors as fully correlated across months and routes: the occupancy bounds are wider than exact ones (conservative).',
-    `Occupancy counts the asylum border procedure only; Art 48 counts the return border procedure against the same capacity, which is not modelled.`,
+    note(opts.borderShare === undefined ? 'outlook.entries.default' : 'outlook.entries.given', { share: borderShare, weeks: durationWeeks }),
+    note('outlook.arrivals', {}),
+    note('outlook.intervals', {}),
+    note('outlook.returnProcedure', {}),
   );
-  if (year === 2026) notes.push(`The border procedure applies from ${APR_APPLIES_FROM} (APR Art 79(2)): no entries are counted before.`);
-  if (unattributed.size) notes.push(`Detections of ${[...unattributed].sort().join(', ')} are attributed to no state and left out.`);
+  if (year === 2026) notes.push(note('outlook.appliesFrom', { date: APR_APPLIES_FROM }));
+  if (unattributed.size) notes.push(note('outlook.unattributed', { routes: [...unattributed].sort() }));
   for (const r of routes) {
-    if (monthIndex(r.lastObserved) < monthIndex(months[0]!) - 1) notes.push(`${r.route}: last observed ${r.lastObserved}; the months from ${addMonths(r.lastObserved, 1)} are forecast (${r.model}).`);
+    if (monthIndex(r.lastObserved) < monthIndex(months[0]!) - 1) notes.push(note('outlook.lastObserved', { route: r.route, last: r.lastObserved, from: addMonths(r.lastObserved, 1), model: r.model }));
   }
   return {
     year,

@@ -7,6 +7,7 @@
  */
 import { computeFairShares, type FairShare } from '../domain/fair-share.ts';
 import { InputError } from '../domain/errors.ts';
+import { note, type Note } from '../domain/note.ts';
 import { SOLIDARITY_STATES, stateInfo, type MemberStateCode } from '../domain/member-states.ts';
 import type { Observation } from '../domain/observation.ts';
 import type { Queryable } from '../store/db.ts';
@@ -36,7 +37,7 @@ export interface CycleFairShares {
   gdp: FairShareFigure;
   states: (FairShare & { code: MemberStateCode; name: string })[];
   /** Every departure from the rule above: a fallback year, a flagged figure. */
-  dataNotes: string[];
+  dataNotes: Note[];
 }
 
 /** The year each figure is taken from by default: what was published when the Commission proposed the pool. */
@@ -50,7 +51,7 @@ async function pickYear(
   latestYear: number,
   exact: boolean,
   asOf: string | undefined,
-  notes: string[],
+  notes: Note[],
 ): Promise<{ year: string; rows: Map<string, Observation> }> {
   const rows = await queryObservations(db, { indicator, freq: 'A', geos: SOLIDARITY_STATES, to: String(latestYear), ...(asOf ? { asOf } : {}) });
   const byYear = new Map<string, Map<string, Observation>>();
@@ -71,9 +72,9 @@ async function pickYear(
   const newest = years[0]!;
   if (newest !== complete) {
     const missing = SOLIDARITY_STATES.filter((g) => !byYear.get(newest)!.has(g));
-    notes.push(`${indicator}: ${newest} lacks ${missing.join(', ')}; the key uses ${complete}, the latest year complete for all 26 states`);
+    notes.push(note('fairShare.incompleteYear', { indicator, newest, missing, complete }));
   }
-  if (Number(complete) < latestYear) notes.push(`${indicator}: the latest year available is ${complete}, not ${latestYear}`);
+  if (Number(complete) < latestYear) notes.push(note('fairShare.olderYear', { indicator, complete, latest: latestYear }));
   return { year: complete, rows: byYear.get(complete)! };
 }
 
@@ -88,14 +89,14 @@ function figure(year: string, rows: Map<string, Observation>, unit: string): Fai
 }
 
 /** Flags the source put on the figures used (rounded, estimated, provisional), one note per flag. */
-function noteFlags(indicator: string, rows: Map<string, Observation>, notes: string[]): void {
+function noteFlags(indicator: 'population' | 'gdp', rows: Map<string, Observation>, notes: Note[]): void {
   const byFlag = new Map<string, string[]>();
   for (const o of rows.values()) if (o.flags) byFlag.set(o.flags, [...(byFlag.get(o.flags) ?? []), o.geo]);
-  for (const [flags, geos] of byFlag) notes.push(`${indicator}: the figures for ${geos.length === rows.size ? 'every state' : geos.sort().join(', ')} are flagged "${flags}" by their source`);
+  for (const [flags, geos] of byFlag) notes.push(geos.length === rows.size ? note('fairShare.flaggedAll', { indicator, flags }) : note('fairShare.flagged', { indicator, states: geos.sort(), flags }));
 }
 
 export async function fairSharesForCycle(db: Queryable, opts: FairShareOptions): Promise<CycleFairShares> {
-  const notes: string[] = [];
+  const notes: Note[] = [];
   const defaults = defaultKeyYears(opts.cycle);
   const pop = await pickYear(db, 'population', opts.populationYear ?? defaults.population, opts.populationYear !== undefined, opts.asOf, notes);
   const gdp = await pickYear(db, 'gdp', opts.gdpYear ?? defaults.gdp, opts.gdpYear !== undefined, opts.asOf, notes);

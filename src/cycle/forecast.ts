@@ -13,6 +13,7 @@ import { addMonths, monthIndex } from '../domain/period.ts';
 import { indicatorDefinition } from '../data/registry.ts';
 import type { Queryable } from '../store/db.ts';
 import { readMonthlySeries, type SkippedSeries, type StoredSeries } from './monthly-series.ts';
+import type { Note } from '../domain/note.ts';
 
 export interface HorizonMonth {
   period: string;
@@ -40,8 +41,8 @@ export interface SeriesForecast {
   dims?: Record<string, string>;
   model: string;
   requestedModel: ModelId;
-  fallback?: string;
-  notes: string[];
+  fallback?: Note;
+  notes: Note[];
   lastObserved: string;
   covers: { first: string; last: string };
   horizon: HorizonMonth[];
@@ -137,7 +138,7 @@ export async function backtestStored(
   db: Queryable,
   req: { series?: readonly string[] } & Partial<BacktestOptions>,
   onOrigin?: (done: number, total: number) => void,
-): Promise<BacktestResult & { notes: { id: string; notes: string[] }[] }> {
+): Promise<BacktestResult & { notes: { id: string; notes: Note[] }[] }> {
   const { series, skipped } = await readMonthlySeries(db, req.series);
   const result = backtest(series, req, onOrigin);
   return {

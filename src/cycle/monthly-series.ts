@@ -8,6 +8,7 @@ import { InputError } from '../domain/errors.ts';
 import { MIN_ANY } from '../domain/forecast/models.ts';
 import { monthlySeries, type MonthlyPoint, type MonthlySeries } from '../domain/forecast/series.ts';
 import { addMonths, monthIndex } from '../domain/period.ts';
+import { note, type Note } from '../domain/note.ts';
 import type { IndicatorId } from '../data/registry.ts';
 import type { Observation } from '../domain/observation.ts';
 import type { Queryable } from '../store/db.ts';
@@ -34,7 +35,7 @@ export interface StoredSeries extends MonthlySeries {
   geo: string;
   dims?: Record<string, string>;
   /** What was done to the data before forecasting, in words. */
-  notes: string[];
+  notes: Note[];
 }
 
 export interface SkippedSeries {
@@ -51,10 +52,10 @@ export function seriesId(o: Pick<Observation, 'indicator' | 'geo' | 'dims'>): st
 /** Turns one series' observations into a forecastable series, or says why it cannot be one. */
 export function buildSeries(id: string, rows: readonly Observation[]): StoredSeries {
   const first = rows[0]!;
-  const notes: string[] = [];
+  const notes: Note[] = [];
   const sorted = [...rows].sort((a, b) => a.period.localeCompare(b.period));
   while (sorted.length > 0 && sorted[sorted.length - 1]!.flags.split(/[,;\s]+/).includes('partial')) {
-    notes.push(`${sorted.pop()!.period} left out: partial month`);
+    notes.push(note('series.partialMonth', { month: sorted.pop()!.period }));
   }
   const negative = sorted.find((r) => r.value < 0);
   if (negative) throw new InputError(`series ${id} has value ${negative.value} in ${negative.period} (source ${negative.source}); counts cannot be negative`, { field: 'value' });
@@ -67,7 +68,7 @@ export function buildSeries(id: string, rows: readonly Observation[]): StoredSer
         // The last gap, the one that leaves too few months (not the first, which monthlySeries would name).
         throw new InputError(`series ${id} has a gap: months ${gap} are missing, and only ${kept.length === 1 ? '1 consecutive month follows' : `${kept.length} consecutive months follow`} it (since ${kept[0]!.period}; at least ${MIN_AFTER_GAP} needed); a forecast needs consecutive months`, { field: 'period' });
       }
-      notes.push(`gap: ${gap} missing; forecast from the ${kept.length} consecutive months since ${kept[0]!.period}`);
+      notes.push(note('series.gap', { from: addMonths(points[i - 1]!.period, 1), to: addMonths(points[i]!.period, -1), months: kept.length, since: kept[0]!.period }));
       points = kept;
       break;
     }

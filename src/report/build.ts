@@ -15,6 +15,7 @@ import type { AssessmentCategory } from '../domain/assessment/methodology.ts';
 import type { ReportData } from './data.ts';
 import type { Block, ReportDocument, Section } from './document.ts';
 import type { I18n } from './i18n/index.ts';
+import type { Note } from '../domain/note.ts';
 import { METHODOLOGY_VERSION } from './manifest.ts';
 import { situationTable } from './sections/situation.ts';
 import { coverageTable, gapsTable, inputsTable } from './sections/sources.ts';
@@ -116,14 +117,9 @@ function mapBlocks(d: ReportData, i18n: I18n, tables: BuiltReport['tables']): Bl
   ];
 }
 
-/**
- * Notes the engine writes (substitutions, coverage, fallbacks) are English sentences: listed as English, with a line
- * saying so in a report of another language, rather than passed off as translated.
- */
-function engineNotes(items: string[], i18n: I18n): Block[] {
-  if (items.length === 0) return [];
-  const list: Block = { kind: 'list', items, lang: 'en' };
-  return i18n.lang === 'en' ? [list] : [{ kind: 'p', text: i18n.t('report.notesInEnglish') }, list];
+/** Notes the engine writes (substitutions, coverage, fallbacks), in the Report's language. */
+function engineNotes(notes: readonly Note[], i18n: I18n): Block[] {
+  return notes.length ? [{ kind: 'list', items: notes.map((n) => i18n.note(n)) }] : [];
 }
 
 function forecast(d: ReportData, i18n: I18n, tables: BuiltReport['tables']): Section {
@@ -133,8 +129,8 @@ function forecast(d: ReportData, i18n: I18n, tables: BuiltReport['tables']): Sec
   for (const s of f.series) {
     blocks.push({ kind: 'figure', svg: fanChart(s.fanChart, i18n, { title: routeOf(s.id), y: i18n.t('unit.detections') }), caption: i18n.t('forecast.fan', { route: routeOf(s.id), model: s.model }) });
   }
-  const notes = f.series.flatMap((s) => [...s.notes, ...(s.fallback ? [s.fallback] : [])].map((n) => `${routeOf(s.id)}: ${n}`));
-  blocks.push(...engineNotes(notes, i18n));
+  const notes = f.series.flatMap((s) => [...s.notes, ...(s.fallback ? [s.fallback] : [])].map((n) => `${routeOf(s.id)}: ${i18n.note(n)}`));
+  if (notes.length) blocks.push({ kind: 'list', items: notes });
   if (f.skipped.length) blocks.push({ kind: 'list', items: f.skipped.map((k) => i18n.t('forecast.skipped', { route: routeOf(k.id), reason: k.reason })) });
   blocks.push(tableBlock(tables, forecastMonthsTable(f), i18n));
   return { id: 'forecast', title: i18n.t('section.forecast'), blocks };
@@ -326,7 +322,7 @@ function assessment(d: ReportData, i18n: I18n, tables: BuiltReport['tables']): S
     blocks.push(...engineNotes(a.dataNotes, i18n));
   }
   blocks.push(annexOnly(tables, indicatorsTable(a), i18n));
-  blocks.push(annexOnly(tables, assessmentNotesTable(a), i18n));
+  blocks.push(annexOnly(tables, assessmentNotesTable(a, (n) => i18n.note(n)), i18n));
   return { id: 'assessment', title: i18n.t('section.assessment'), blocks };
 }
 

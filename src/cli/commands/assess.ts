@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { runAssessment, type Assessment } from '../../cycle/assess.ts';
 import type { AssessmentCategory } from '../../domain/assessment/methodology.ts';
+import { noteJson, notesJson, noteText } from '../../notes/index.ts';
 import { parseCycle } from '../cycle-option.ts';
 import { formatTable, printJson, withStore } from '../io.ts';
 
@@ -19,8 +20,8 @@ export function assessmentJson(a: Assessment) {
     previousPeriod: a.previousPeriod,
     lookBack: a.lookBack,
     methodology: a.methodology,
-    fairShare: a.fairShare,
-    dataNotes: a.dataNotes,
+    fairShare: { ...a.fairShare, notes: notesJson(a.fairShare.notes) },
+    dataNotes: notesJson(a.dataNotes),
     union: a.union,
     decisionsRecorded: a.decisionsRecorded,
     states: a.states.map((s) => ({
@@ -29,12 +30,13 @@ export function assessmentJson(a: Assessment) {
       categories: s.categories,
       sarGround: s.sarGround,
       evidence: s.evidence.map((e) => ({ ...e, value: round(e.value)! })),
-      dataNotes: s.dataNotes,
+      dataNotes: notesJson(s.dataNotes),
       fairShare: s.fairShare,
       decisions: s.decisions,
       disagreements: s.disagreements,
-      indicators: s.indicators.map((f) => ({
+      indicators: s.indicators.map(({ missing, ...f }) => ({
         ...f,
+        ...(missing ? { missing: noteJson(missing) } : {}),
         perThousand: round(f.perThousand),
         perBillionGdp: round(f.perBillionGdp),
         disproportionality: round(f.disproportionality),
@@ -81,7 +83,7 @@ function printTable(a: Assessment): void {
     for (const e of s.evidence) out.push(`  ${s.code} ${e.category}${e.ground === 'art-11-3-sar' ? ' (Art 11(3))' : ''}: ${e.indicator} ${e.measure} ${e.value.toFixed(2)} ≥ ${e.threshold} over ${e.period} [rule ${e.rule}]`);
   }
   out.push('\nNotes for every state:');
-  for (const n of [...a.fairShare.notes, ...a.dataNotes]) out.push(`  - ${n}`);
+  for (const n of [...a.fairShare.notes, ...a.dataNotes]) out.push(`  - ${noteText(n)}`);
   out.push(`\n${a.decisionsRecorded} decision record(s). Per-state data notes (substitutions and gaps, by indicator): pactcycle assess --cycle ${a.cycle} --json`);
   process.stdout.write(out.join('\n') + '\n');
 }

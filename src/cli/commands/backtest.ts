@@ -8,6 +8,7 @@ import { backtestStored } from '../../cycle/forecast.ts';
 import { DEFAULT_BACKTEST, SHOCKS } from '../../domain/forecast/backtest.ts';
 import type { Accuracy } from '../../domain/forecast/accuracy.ts';
 import { UsageError } from '../../domain/errors.ts';
+import { notesJson } from '../../notes/index.ts';
 import { formatTable, printJson, progress, withStore } from '../io.ts';
 import { collect, parseModel } from './forecast.ts';
 
@@ -45,7 +46,7 @@ export function register(program: Command): void {
         return out;
       });
       if (opts.json) {
-        printJson({ series: r.series, overall: r.overall, skipped: r.skipped, notes: r.notes });
+        printJson({ series: r.series, overall: r.overall, skipped: r.skipped, notes: r.notes.map((n) => ({ id: n.id, notes: notesJson(n.notes) })) });
         return;
       }
       const row = (label: string, model: string, a: Accuracy & { annual: { within10: number | null } }, s: Record<string, Accuracy>) => [

@@ -5,6 +5,7 @@ import { adequateCapacityFromStore, type CapacityReport } from '../../cycle/adeq
 import { capacityOutlookFromStore, type CapacityOutlookReport, type StateOutlook } from '../../cycle/capacity-outlook.ts';
 import { BORDER_PROCEDURE_WEEKS, BORDER_PROCEDURE_WEEKS_AFTER_RELOCATION, type Banded, type ReachDate } from '../../domain/procedures/border-occupancy.ts';
 import { isModelId, MODELS, type ModelId } from '../../domain/forecast/models.ts';
+import { noteJson, notesJson, noteText } from '../../notes/index.ts';
 import { formatTable, printJson, withStore } from '../io.ts';
 
 /** The stable JSON shape of `capacity --json`. */
@@ -29,8 +30,8 @@ export function capacityJson(r: CapacityReport) {
     attributionTable: r.attributionTable,
     unattributedCrossings: r.unattributedCrossings,
     dataUsed: r.dataUsed,
-    substitutions: r.substitutions,
-    notes: r.notes,
+    substitutions: notesJson(r.substitutions),
+    notes: notesJson(r.notes),
   };
 }
 
@@ -63,9 +64,9 @@ export function capacityOutlookJson(r: CapacityOutlookReport) {
     window: r.capacity.window,
     unionCapacity: r.capacity.unionCapacity,
     states: r.states.map(stateOutlookJson),
-    routes: r.routes,
-    notes: r.notes,
-    capacityNotes: [...r.capacity.substitutions, ...r.capacity.notes],
+    routes: r.routes.map(({ notes, fallback, ...route }) => ({ ...route, ...(fallback ? { fallback: noteJson(fallback) } : {}), notes: notesJson(notes) })),
+    notes: notesJson(r.notes),
+    capacityNotes: notesJson([...r.capacity.substitutions, ...r.capacity.notes]),
   };
 }
 
@@ -107,7 +108,7 @@ function printOutlook(r: CapacityOutlookReport): void {
   );
   const none = r.states.filter((s) => s.routes.length === 0).map((s) => s.code);
   if (none.length) process.stdout.write(`\nNo route attributed (no arrivals modelled): ${none.join(', ')}\n`);
-  for (const line of r.notes) process.stdout.write(`\n- ${line}`);
+  for (const line of r.notes) process.stdout.write(`\n- ${noteText(line)}`);
   process.stdout.write('\n');
 }
 
@@ -149,7 +150,7 @@ export function register(program: Command): void {
           report.states.map((s) => [s.code, dash(s.crossings), dash(s.sar), dash(s.refusals), (s.share * 100).toFixed(2), s.capacity, dash(s.annualMaximum)]),
         ) + '\n',
       );
-      for (const line of [...report.substitutions, ...report.notes]) process.stdout.write(`\n- ${line}`);
+      for (const line of [...report.substitutions, ...report.notes]) process.stdout.write(`\n- ${noteText(line)}`);
       process.stdout.write('\n');
     });
 }

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { fairSharesForCycle, type CycleFairShares } from '../../cycle/fair-share.ts';
 import { formatSharePercent } from '../../domain/fair-share.ts';
 import { InputError } from '../../domain/errors.ts';
+import { notesJson, noteText } from '../../notes/index.ts';
 import { parseCycle } from '../cycle-option.ts';
 import { formatTable, printJson, withStore } from '../io.ts';
 
@@ -14,7 +15,7 @@ export function fairShareJson(r: CycleFairShares) {
     periods: { population: r.population.year, gdp: r.gdp.year },
     units: { population: r.population.unit, gdp: r.gdp.unit },
     states: r.states.map((s) => ({ code: s.code, population: s.population, gdp: s.gdp, share: s.share })),
-    dataNotes: r.dataNotes,
+    dataNotes: notesJson(r.dataNotes),
   };
 }
 
@@ -51,6 +52,6 @@ export function register(program: Command): void {
           r.states.map((s) => [s.code, s.name, s.population, Math.round(s.gdp), formatSharePercent(s.share)]),
         ) + '\n',
       );
-      for (const n of r.dataNotes) process.stdout.write(`note: ${n}\n`);
+      for (const n of r.dataNotes) process.stdout.write(`note: ${noteText(n)}\n`);
     });
 }

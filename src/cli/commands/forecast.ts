@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import { forecastCycle, type CycleForecast } from '../../cycle/forecast.ts';
 import { isModelId, MODELS, type ModelId } from '../../domain/forecast/models.ts';
 import { UsageError } from '../../domain/errors.ts';
+import { noteJson, notesJson, noteText } from '../../notes/index.ts';
 import { parseCycle } from '../cycle-option.ts';
 import { formatTable, printJson, progress, withStore } from '../io.ts';
 
@@ -21,7 +22,7 @@ function printTables(result: CycleForecast): void {
   const lines: string[] = [];
   for (const s of result.series) {
     lines.push(`${s.id} — ${s.model}; observed to ${s.lastObserved}; forecast ${s.covers.first} to ${s.covers.last}`);
-    for (const note of [...s.notes, ...(s.fallback ? [s.fallback] : [])]) lines.push(`  note: ${note}`);
+    for (const note of [...s.notes, ...(s.fallback ? [s.fallback] : [])]) lines.push(`  note: ${noteText(note)}`);
     lines.push(formatTable(['month', 'forecast', '80% low', '80% high', '95% low', '95% high'], s.horizon.map((h) => [h.period, h.mean, h.lo80, h.hi80, h.lo95, h.hi95])));
     const c = s.cycleYear;
     lines.push(`  ${c.year} ${c.measure === 'sum' ? 'total' : 'December'}: ${c.value.toLocaleString('en-GB')}${c.observedMonths ? ` (${c.observedMonths} months observed)` : ''}`, '');
@@ -55,9 +56,9 @@ export function register(program: Command): void {
       if (opts.json) {
         printJson({
           cycle: result.cycle,
-          series: result.series.map(({ fanChart, ...s }) => {
+          series: result.series.map(({ fanChart, notes, fallback, ...s }) => {
             void fanChart;
-            return s;
+            return { ...s, notes: notesJson(notes), ...(fallback ? { fallback: noteJson(fallback) } : {}) };
           }),
           skipped: result.skipped,
         });

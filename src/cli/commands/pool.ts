@@ -14,6 +14,8 @@ import { InputError } from '../../domain/errors.ts';
 import { foldEvents, type PoolEvent } from '../../domain/pool/index.ts';
 import { parseIsoDate } from '../../domain/procedures/counting.ts';
 import { readEntries } from '../../store/ledger.ts';
+import { note, type Note } from '../../domain/note.ts';
+import { notesJson, noteText } from '../../notes/index.ts';
 import { parseCycle } from '../cycle-option.ts';
 import { formatTable, printJson, withStore } from '../io.ts';
 
@@ -30,17 +32,17 @@ export function proposalJson({ proposal, fairShares, sar }: CycleProposal) {
     ...(proposal.exceptionalSituation ? { exceptionalSituation: proposal.exceptionalSituation } : {}),
     fairShareBasis: { population: fairShares.population.year, gdp: fairShares.gdp.year, vintage: { population: fairShares.population.vintages.join(', '), gdp: fairShares.gdp.vintages.join(', ') } },
     states: proposal.states.map((s) => ({ code: s.code, share: s.share, relocations: s.relocations, financialEur: s.financialEur })),
-    dataNotes: fairShares.dataNotes,
+    dataNotes: notesJson(fairShares.dataNotes),
   };
 }
 
 /** The assessment that sets the Art 12(5) percentage; without the data for it the proposal stands on the fair shares alone, and says so. */
-async function assessmentFor(db: Queryable, cycle: number, notes: string[]): Promise<{ assessment?: Assessment }> {
+async function assessmentFor(db: Queryable, cycle: number, notes: Note[]): Promise<{ assessment?: Assessment }> {
   try {
     return { assessment: await runAssessment(db, { cycle }) };
   } catch (err) {
     if (!(err instanceof InputError)) throw err;
-    notes.push(`no Art 12(5) search-and-rescue percentage: the assessment could not run (${err.message})`);
+    notes.push(note('pool.noSarPercentage', { reason: err.message }));
     return {};
   }
 }
@@ -69,7 +71,7 @@ export function register(program: Command): void {
       const financialEur = wholeNumber(opts.financialEur, '--financial-eur');
       const sar = opts.sarPercentage === undefined ? undefined : Number(opts.sarPercentage);
       if (sar !== undefined && !Number.isFinite(sar)) throw new InputError(`expected a percentage, got "${opts.sarPercentage}"`, { field: '--sar-percentage' });
-      const notes: string[] = [];
+      const notes: Note[] = [];
       const r = await withStore(async (db) =>
         proposeForCycle(db, {
           ...(sar === undefined ? await assessmentFor(db, cycle, notes) : {}),
@@ -97,7 +99,7 @@ export function register(program: Command): void {
           p.states.map((s) => [s.code, formatSharePercent(s.share), s.relocations, s.financialEur]),
         ) + '\n',
       );
-      for (const n of r.fairShares.dataNotes) process.stdout.write(`note: ${n}\n`);
+      for (const n of r.fairShares.dataNotes) process.stdout.write(`note: ${noteText(n)}\n`);
     });
 
   pool

@@ -7,6 +7,7 @@
  * Art 10(2)); it is never the decision itself, which is recorded separately (decision records).
  */
 import type { MemberStateCode } from '../member-states.ts';
+import { note, type Note } from '../note.ts';
 import type { IndicatorFigure } from './compute.ts';
 import { ASSESSMENT_CATEGORIES, type AssessmentCategory, type MeasureName, type Methodology, type MethodologyCondition } from './methodology.ts';
 
@@ -29,7 +30,7 @@ export interface StateClassification {
   /** Under pressure on the Art 11(3) ground (recurring search-and-rescue disembarkations). */
   sarGround: boolean;
   /** Rules that could not be assessed for lack of data. */
-  notes: string[];
+  notes: Note[];
 }
 
 function figureOf(figs: readonly IndicatorFigure[], indicator: string, period: IndicatorFigure['period']) {
@@ -66,12 +67,12 @@ export function classify(methodology: Methodology, figures: ReadonlyMap<MemberSt
   for (const [code, figs] of figures) {
     const result: StateClassification = { code, categories: [], evidence: [], sarGround: false, notes: [] };
     for (const category of ASSESSMENT_CATEGORIES) {
-      const unassessable: string[] = [];
+      const unassessable: Note[] = [];
       for (const rule of methodology.categories[category].rules) {
         const values = rule.all.map((c) => ({ c, v: measureValue(figs, c) }));
         const missing = values.filter((x) => x.v === null);
         if (missing.length) {
-          unassessable.push(`${rule.id} (${missing.map((x) => `${x.c.indicator} ${x.c.measure}, ${x.c.period}`).join('; ')})`);
+          unassessable.push(note('assessment.ruleMissing', { rule: rule.id, conditions: missing.map((x) => note('assessment.condition', { indicator: x.c.indicator, measure: x.c.measure, period: x.c.period })) }));
           continue;
         }
         if (!values.every((x) => x.v!.value >= x.c.threshold)) continue;
@@ -82,7 +83,7 @@ export function classify(methodology: Methodology, figures: ReadonlyMap<MemberSt
         }
       }
       if (unassessable.length && !result.categories.includes(category)) {
-        result.notes.push(`${category}: not assessable for lack of data under rule${unassessable.length > 1 ? 's' : ''} ${unassessable.join(', ')}.`);
+        result.notes.push(note('assessment.notAssessable', { category, rules: unassessable }));
       }
     }
     out.push(result);

@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { note, type Note } from '../note.ts';
+import { noteText } from '../../notes/index.ts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseRouteAttribution } from '../route-attribution.ts';
@@ -7,6 +9,8 @@ import { computeIndicators, type IndicatorInputs, type KeyRow } from './compute.
 import { assessmentIndicator, type AssessmentIndicator } from './indicators.ts';
 import { referencePeriods } from './reference-periods.ts';
 import type { SeriesPoint } from './resolve.ts';
+
+const en = (notes: readonly Note[]) => notes.map(noteText);
 
 const routeTable = parseRouteAttribution(JSON.parse(readFileSync(new URL('../../../methodology/route-attribution-v1.json', import.meta.url), 'utf8')));
 const firstTime = assessmentIndicator('first_time_applications')!;
@@ -85,8 +89,8 @@ describe('indicators per state and the disproportionality index', () => {
             expect(f.disproportionality).toBeCloseTo(1 / withData.length / (key.find((k) => k.code === s)!.share / covered), 9);
           } else {
             expect(f).toMatchObject({ value: null, perThousand: null, disproportionality: null });
-            expect(f.missing).toBe('returns: no data');
-            expect(r.notes.get(s)!.some((n) => n.startsWith('returns (reference period 2024-07/2025-06): missing') && n.includes('not counted as zero'))).toBe(true);
+            expect(f.missing).toEqual(note('assessment.missing', { indicator: 'returns', period: 'current', span: '2024-07/2025-06', reasons: [note('assessment.sourceReason', { source: 'returns', reason: note('resolve.noData', {}) })] }));
+            expect(en(r.notes.get(s)!)).toContain('returns (reference period July 2024 – June 2025): missing (returns: no data); not counted as zero.');
           }
         }
       }),
@@ -95,8 +99,8 @@ describe('indicators per state and the disproportionality index', () => {
 
   it('states every substitution per state and indicator', () => {
     const r = computeIndicators(inputs(keyOf(SOLIDARITY_STATES.map(() => 1)), [firstTime], { IT: 10 }));
-    expect(r.notes.get('IT')).toContain('first_time_applications (reference period 2024-07/2025-06): annual data for 2024 used for 2024-07/2025-06 (nearest available period).');
-    expect(r.notes.get('IT')).toContain('first_time_applications (look-back 2020-07/2025-06): annual data for 2020/2024 used for 2020-07/2025-06 (nearest available period).');
+    expect(en(r.notes.get('IT')!)).toContain('first_time_applications (reference period July 2024 – June 2025): annual data for 2024 used for July 2024 – June 2025 (nearest available period).');
+    expect(en(r.notes.get('IT')!)).toContain('first_time_applications (look-back July 2020 – June 2025): annual data for 2020 – 2024 used for July 2020 – June 2025 (nearest available period).');
   });
 
   it('a proxy counts only from when it means the indicator: UNHCR refugees from Ukraine stand for TP from March 2022', () => {
@@ -112,11 +116,11 @@ describe('indicators per state and the disproportionality index', () => {
   it("states the source's flags and known limits with the figure", () => {
     const key = keyOf(SOLIDARITY_STATES.map(() => 1));
     const r = computeIndicators(inputs(key, [sea], { BG: 50, IT: 100 }, 'sea_arrivals'));
-    expect(r.notes.get('BG')!.some((n) => n.startsWith('sea_arrivals (reference period') && n.includes('IOM DTM counts apprehensions for Bulgaria'))).toBe(true);
-    expect(r.notes.get('IT')!.some((n) => n.includes('apprehensions'))).toBe(false);
+    expect(en(r.notes.get('BG')!).some((n) => n.startsWith('sea_arrivals (reference period') && n.includes('IOM DTM counts apprehensions for Bulgaria'))).toBe(true);
+    expect(en(r.notes.get('IT')!).some((n) => n.includes('apprehensions'))).toBe(false);
     const flagged = new Map([['asylum_applicants_first_time', new Map([['PL', [{ period: '2024', value: 5, flags: 'rounded_100', source: 'eurostat:x', vintage: 'v' }]]])]]);
     const f = computeIndicators({ ...inputs(key, [firstTime], {}), series: flagged });
-    expect(f.notes.get('PL')![0]).toBe('first_time_applications (reference period 2024-07/2025-06): annual data for 2024 used for 2024-07/2025-06 (nearest available period); flagged "rounded_100" by its source.');
+    expect(noteText(f.notes.get('PL')![0]!)).toBe('first_time_applications (reference period July 2024 – June 2025): annual data for 2024 used for July 2024 – June 2025 (nearest available period); flagged "rounded_100" by its source.');
     expect(current(f, 'PL')).toMatchObject({ sources: ['eurostat:x'], vintages: ['v'], flags: ['rounded_100'] });
   });
 
@@ -124,9 +128,9 @@ describe('indicators per state and the disproportionality index', () => {
     const key = keyOf(SOLIDARITY_STATES.map(() => 1));
     const r = computeIndicators(inputs(key, [sea], { IT: 300, EL: 100 }, 'sea_arrivals'));
     expect(current(r, 'IT', 'sea_arrivals').disproportionality).toBeCloseTo((300 / 400) / (1 / 26), 9);
-    expect(current(r, 'DE', 'sea_arrivals')).toMatchObject({ value: null, missing: 'outside the source’s coverage' });
-    expect(r.notes.get('DE')!.some((n) => n.startsWith('sea_arrivals'))).toBe(false);
-    expect(r.generalNotes.some((n) => n.startsWith('sea_arrivals: the sources cover EL, IT only'))).toBe(true);
+    expect(current(r, 'DE', 'sea_arrivals')).toMatchObject({ value: null, missing: note('assessment.outsideCoverage', {}) });
+    expect(en(r.notes.get('DE')!).some((n) => n.startsWith('sea_arrivals'))).toBe(false);
+    expect(en(r.generalNotes).some((n) => n.startsWith('sea_arrivals: the sources cover Greece and Italy only'))).toBe(true);
   });
 
   it('Frontex routes are attributed by the route table; a route without a figure is left out, not read as zero', () => {
@@ -143,7 +147,7 @@ describe('indicators per state and the disproportionality index', () => {
     expect(current(r, 'DE', 'irregular_arrivals').value).toBe(0);
     // BG: Eastern Mediterranean (weight 0.29 of 1,200) counted; the Black Sea route has no figure and is said to be left out.
     expect(current(r, 'BG', 'irregular_arrivals').value).toBe(348);
-    expect(r.notes.get('BG')!.some((n) => n.includes('Black Sea Route has no figure for the period'))).toBe(true);
-    expect(r.notes.get('EE')!.some((n) => n.includes('Eastern Borders Route is shared equally'))).toBe(true);
+    expect(en(r.notes.get('BG')!).some((n) => n.includes('no figure for the period on Black Sea Route'))).toBe(true);
+    expect(en(r.notes.get('EE')!).some((n) => n.includes('Eastern Borders Route shared equally'))).toBe(true);
   });
 });

@@ -6,6 +6,7 @@
  *
  * Pure: the store has already fetched the series; every substitution and every gap becomes a data note.
  */
+import { note, type Note } from '../note.ts';
 import { attributeRoutes, type RouteAttribution } from '../route-attribution.ts';
 import { parsePeriod, periodMonths } from '../period.ts';
 import type { MemberStateCode } from '../member-states.ts';
@@ -60,7 +61,7 @@ export interface IndicatorFigure {
   /** Months with a positive figure, where the figure is a sum of months (recurrence, Art 11(3)). */
   activeMonths?: number;
   /** Why there is no figure. */
-  missing?: string;
+  missing?: Note;
 }
 
 export interface UnionFigure {
@@ -78,12 +79,11 @@ export interface IndicatorsResult {
   byState: Map<MemberStateCode, IndicatorFigure[]>;
   union: UnionFigure[];
   /** Per state: every substitution and every gap, by indicator and period. */
-  notes: Map<MemberStateCode, string[]>;
+  notes: Map<MemberStateCode, Note[]>;
   /** Notes that hold for every state (a source's coverage, the route attribution). */
-  generalNotes: string[];
+  generalNotes: Note[];
 }
 
-const PERIOD_TEXT: Record<PeriodKey, string> = { current: 'reference period', previous: 'previous 12 months', cumulative: 'look-back' };
 const PERIOD_KEYS: readonly PeriodKey[] = ['current', 'previous', 'cumulative'];
 
 interface Raw {
@@ -97,7 +97,7 @@ interface Raw {
   vintages?: string[];
   flags?: string[];
   activeMonths?: number;
-  missing?: string;
+  missing?: Note;
   /** Outside a frontline source's coverage: no figure, and no note per state. */
   outside?: boolean;
 }
@@ -115,54 +115,59 @@ function pointsOf(series: SeriesByGeo, source: IndicatorSource, geo: string): re
   return source.validFrom ? points.filter((p) => { const parsed = parsePeriod(p.period); return parsed !== null && periodMonths(parsed).last >= source.validFrom!; }) : points;
 }
 
-function label(ind: AssessmentIndicator, period: PeriodKey, span: MonthSpan): string {
-  return `${ind.id} (${PERIOD_TEXT[period]} ${formatSpan(span)})`;
+/** The indicator, period and span a note is about. */
+function about(ind: AssessmentIndicator, period: PeriodKey, span: MonthSpan) {
+  return { indicator: ind.id, period, span: formatSpan(span) };
 }
 
 /** A flow or stock from the first source, in order of preference, that gives the state a figure. */
-function resolveState(inp: IndicatorInputs, ind: AssessmentIndicator, code: MemberStateCode, span: MonthSpan, notes: string[], period: PeriodKey): Raw {
+function resolveState(inp: IndicatorInputs, ind: AssessmentIndicator, code: MemberStateCode, span: MonthSpan, notes: Note[], period: PeriodKey): Raw {
   const measure = ind.kind === 'stock' ? 'stock' : 'flow';
   const applicable = ind.sources.filter((s) => !s.states || s.states.includes(code));
   const hasAny = applicable.some((s) => pointsOf(inp.series, s, code).length > 0);
-  if (!hasAny && ind.scope === 'frontline') return { value: null, window: null, basis: null, exact: null, series: null, missing: 'outside the source’s coverage', outside: true };
-  const reasons: string[] = [];
+  if (!hasAny && ind.scope === 'frontline') return { value: null, window: null, basis: null, exact: null, series: null, missing: note('assessment.outsideCoverage', {}), outside: true };
+  const reasons: Note[] = [];
   for (const [i, source] of applicable.entries()) {
     const r = resolveSpan(pointsOf(inp.series, source, code), span, measure, inp.maxGapMonths);
     if (!r.ok) {
-      reasons.push(`${sourceKey(source)}: ${r.reason}`);
+      reasons.push(note('assessment.sourceReason', { source: sourceKey(source), reason: r.reason }));
       continue;
     }
-    const parts: string[] = [];
+    const parts: Note[] = [];
     if (!r.exact) parts.push(describeSubstitution(r, span, measure));
-    if (i > 0 || source.note) parts.push(`from ${sourceKey(source)}${source.note ? ` — ${source.note}` : ''}`);
-    if (r.flags.length) parts.push(`flagged ${r.flags.map((f) => `"${f}"`).join(', ')} by its source`);
+    if (i > 0 || source.note) parts.push(source.note ? note('assessment.fromSourceBecause', { source: sourceKey(source), because: source.note }) : note('assessment.fromSource', { source: sourceKey(source) }));
+    if (r.flags.length) parts.push(note('assessment.flagged', { flags: r.flags.map((f) => `"${f}"`) }));
     for (const [k, caveat] of Object.entries(ind.caveats ?? {})) {
       if (k === code || r.sources.some((src) => src.includes(k))) parts.push(caveat);
     }
-    if (parts.length) notes.push(`${label(ind, period, span)}: ${parts.join('; ')}.`);
+    if (parts.length) notes.push(note('assessment.figure', { ...about(ind, period, span), parts }));
     return fromResolution(r, sourceKey(source));
   }
-  const missing = reasons.join('; ') || 'no source';
-  notes.push(`${label(ind, period, span)}: missing (${missing}); not counted as zero.`);
+  const missing = note('assessment.missing', { ...about(ind, period, span), reasons: reasons.length ? reasons : [note('assessment.noSource', {})] });
+  notes.push(missing);
   return { value: null, window: null, basis: null, exact: null, series: null, missing };
 }
 
 /** A ratio read on one window: the denominator's (nearest) window, and the numerator on exactly the same months. */
-function resolveRatio(inp: IndicatorInputs, ind: AssessmentIndicator, code: MemberStateCode, span: MonthSpan, notes: string[], period: PeriodKey): Raw {
+function resolveRatio(inp: IndicatorInputs, ind: AssessmentIndicator, code: MemberStateCode, span: MonthSpan, notes: Note[], period: PeriodKey): Raw {
   const { numerator, denominator } = ind.ratio!;
   const den = resolveSpan(pointsOf(inp.series, denominator, code), span, 'flow', inp.maxGapMonths);
   const num = den.ok ? resolveSpan(pointsOf(inp.series, numerator, code), den.window, 'flow', 0) : den;
   if (!den.ok || !num.ok || den.value <= 0) {
-    const why = !den.ok ? `${sourceKey(denominator)}: ${den.reason}` : !num.ok ? `${sourceKey(numerator)}: ${num.reason}` : `${sourceKey(denominator)} is 0`;
-    notes.push(`${label(ind, period, span)}: missing (${why}).`);
+    const why = !den.ok
+      ? note('assessment.sourceReason', { source: sourceKey(denominator), reason: den.reason })
+      : !num.ok
+        ? note('assessment.sourceReason', { source: sourceKey(numerator), reason: num.reason })
+        : note('assessment.denominatorZero', { source: sourceKey(denominator) });
+    notes.push(note('assessment.missingRatio', { ...about(ind, period, span), reason: why }));
     return { value: null, window: null, basis: null, exact: null, series: null, missing: why };
   }
-  if (!den.exact) notes.push(`${label(ind, period, span)}: ${describeSubstitution(den, span, 'flow')}.`);
+  if (!den.exact) notes.push(note('assessment.figure', { ...about(ind, period, span), parts: [describeSubstitution(den, span, 'flow')] }));
   return { value: num.value / den.value, window: formatSpan(den.window), basis: den.basis, exact: den.exact, series: `${sourceKey(numerator)} / ${sourceKey(denominator)}` };
 }
 
 /** Frontex routes over the span, attributed to states by the route table; a state fed by a route without a figure has none. */
-function resolveRoutes(inp: IndicatorInputs, ind: AssessmentIndicator, span: MonthSpan, period: PeriodKey, notes: Map<MemberStateCode, string[]>, general: string[]): Map<MemberStateCode, Raw> {
+function resolveRoutes(inp: IndicatorInputs, ind: AssessmentIndicator, span: MonthSpan, period: PeriodKey, notes: Map<MemberStateCode, Note[]>, general: Note[]): Map<MemberStateCode, Raw> {
   const byRoute = new Map<string, number>();
   const resolved = new Map<string, Resolution>();
   for (const [route, points] of inp.routes) {
@@ -172,34 +177,39 @@ function resolveRoutes(inp: IndicatorInputs, ind: AssessmentIndicator, span: Mon
   }
   const out = new Map<MemberStateCode, Raw>();
   if (inp.routes.size === 0) {
-    general.push(`${label(ind, period, span)}: no Frontex detections are stored; missing for every state, not zero.`);
-    for (const k of inp.key) out.set(k.code, { value: null, window: null, basis: null, exact: null, series: null, missing: 'no Frontex detections stored' });
+    general.push(note('assessment.noFrontex', about(ind, period, span)));
+    for (const k of inp.key) out.set(k.code, { value: null, window: null, basis: null, exact: null, series: null, missing: note('assessment.noFrontexStored', {}) });
     return out;
   }
   const attributed = attributeRoutes(byRoute, inp.routeTable);
   const okRoutes = [...resolved.entries()].filter(([, r]) => r.ok) as [string, Extract<Resolution, { ok: true }>][];
   const exact = okRoutes.every(([, r]) => r.exact);
   if (!exact) {
-    general.push(`${label(ind, period, span)}: Frontex routes ${okRoutes.filter(([, r]) => !r.exact).map(([route, r]) => `${route}: ${describeSubstitution(r, span, 'flow')}`).join('; ')}.`);
+    const routes = okRoutes.filter(([, r]) => !r.exact).map(([route, r]) => note('assessment.routeSubstitution', { route, substitution: describeSubstitution(r, span, 'flow') }));
+    general.push(note('assessment.routesSubstituted', { ...about(ind, period, span), routes }));
   }
   if (okRoutes.length === 0) {
-    general.push(`${label(ind, period, span)}: no Frontex route has a figure for the period; missing for every state, not zero.`);
-    for (const k of inp.key) out.set(k.code, { value: null, window: null, basis: null, exact: null, series: null, missing: 'no Frontex route has a figure for the period' });
+    general.push(note('assessment.noRouteFigure', about(ind, period, span)));
+    for (const k of inp.key) out.set(k.code, { value: null, window: null, basis: null, exact: null, series: null, missing: note('assessment.noRouteFigureShort', {}) });
     return out;
   }
   for (const k of inp.key) {
     const routes = Object.entries(inp.routeTable.routes).filter(([, e]) => k.code in e.states).map(([route]) => route);
     const failed = routes.filter((route) => !resolved.get(route)?.ok);
     const stateNotes = notes.get(k.code)!;
-    const why = failed.map((route) => `${route}: ${(resolved.get(route) as { reason?: string } | undefined)?.reason ?? 'no data'}`).join('; ');
+    const why = failed.map((route) => {
+      const r = resolved.get(route);
+      return note('assessment.sourceReason', { source: route, reason: r && !r.ok ? r.reason : note('resolve.noData', {}) });
+    });
     if (failed.length > 0 && failed.length === routes.length) {
-      stateNotes.push(`${label(ind, period, span)}: missing (${why}); not counted as zero.`);
-      out.set(k.code, { value: null, window: null, basis: null, exact: null, series: null, missing: why });
+      const missing = note('assessment.missing', { ...about(ind, period, span), reasons: why });
+      stateNotes.push(missing);
+      out.set(k.code, { value: null, window: null, basis: null, exact: null, series: null, missing });
       continue;
     }
     if (failed.length > 0) {
       // Not read as zero: the figure and the Union total it is compared with both leave the route out, and say so.
-      stateNotes.push(`${label(ind, period, span)}: ${failed.join(', ')} ha${failed.length > 1 ? 've' : 's'} no figure for the period (${why}); the state's figure, the Union total and the index cover the routes with a figure only.`);
+      stateNotes.push(note('assessment.routesWithoutFigure', { ...about(ind, period, span), routes: failed, reasons: why }));
     }
     // The state's own routes decide its window; a state on no route has 0 over the windows of all routes.
     const okOwn = routes.filter((route) => resolved.get(route)?.ok);
@@ -208,23 +218,26 @@ function resolveRoutes(inp: IndicatorInputs, ind: AssessmentIndicator, span: Mon
     const ownExact = own.every((r) => r.exact);
     const split = routes.filter((route) => inp.routeTable.routes[route]!.basis === 'equal-split');
     if (split.length > 0 && period === 'current') {
-      stateNotes.push(`${ind.id}: ${split.join(', ')} ${split.length > 1 ? 'are' : 'is'} shared equally among ${split.map((r) => Object.keys(inp.routeTable.routes[r]!.states).join('/')).join('; ')} for want of figures by Member State (route attribution v${inp.routeTable.version}, an assumption): this state's figure and index depend on that split.`);
+      stateNotes.push(
+        note('assessment.equalSplit', { indicator: ind.id, routes: split, states: split.map((r) => Object.keys(inp.routeTable.routes[r]!.states).join('/')), version: String(inp.routeTable.version) }),
+      );
     }
-    if (okOwn.length > 0 && !ownExact) stateNotes.push(`${label(ind, period, span)}: Frontex detections of ${ownWindows.join(' and ')} on ${okOwn.join(', ')} used for ${formatSpan(span)} (nearest available period).`);
+    if (okOwn.length > 0 && !ownExact) stateNotes.push(note('assessment.routesNearest', { ...about(ind, period, span), windows: ownWindows, routes: okOwn }));
     out.set(k.code, { value: attributed.byState.get(k.code) ?? 0, window: ownWindows.join(', ') || null, basis: 'attributed', exact: ownExact, series: 'irregular_crossings' });
   }
   const none = inp.key.filter((k) => !Object.values(inp.routeTable.routes).some((e) => k.code in e.states)).map((k) => k.code);
   if (period === 'current') {
+    const table = { indicator: ind.id, table: inp.routeTable.title, version: String(inp.routeTable.version), status: inp.routeTable.status, none };
     general.push(
-      `${ind.id}: Frontex detections by route attributed to states by ${inp.routeTable.title} v${inp.routeTable.version} (${inp.routeTable.status}); ` +
-        `states on no route (${none.join(', ')}) have 0 attributed; detections count crossings, not persons.` +
-        (attributed.unattributed.length ? ` Not attributed: ${attributed.unattributed.map((u) => `${u.route} ${u.value}`).join(', ')}.` : ''),
+      attributed.unattributed.length
+        ? note('assessment.routeAttributionUnattributed', { ...table, detections: attributed.unattributed.map((u) => note('assessment.routeCount', { route: u.route, count: u.value })) })
+        : note('assessment.routeAttribution', table),
     );
   }
   return out;
 }
 
-function rawFor(inp: IndicatorInputs, ind: AssessmentIndicator, span: MonthSpan, period: PeriodKey, notes: Map<MemberStateCode, string[]>, general: string[]): Map<MemberStateCode, Raw> {
+function rawFor(inp: IndicatorInputs, ind: AssessmentIndicator, span: MonthSpan, period: PeriodKey, notes: Map<MemberStateCode, Note[]>, general: Note[]): Map<MemberStateCode, Raw> {
   if (ind.scope === 'routes') return resolveRoutes(inp, ind, span, period, notes, general);
   const out = new Map<MemberStateCode, Raw>();
   for (const k of inp.key) {
@@ -233,16 +246,16 @@ function rawFor(inp: IndicatorInputs, ind: AssessmentIndicator, span: MonthSpan,
   }
   if (ind.scope === 'frontline' && period === 'current') {
     const covered = [...out.entries()].filter(([, r]) => !r.outside).map(([c]) => c);
-    general.push(`${ind.id}: the sources cover ${covered.join(', ') || 'no state'} only; other states are outside the measurement (no figure, no index), not zero.`);
+    general.push(covered.length ? note('assessment.frontlineCoverage', { indicator: ind.id, states: covered }) : note('assessment.frontlineNone', { indicator: ind.id }));
   }
   return out;
 }
 
 /** Every indicator for every state and period, normalised and compared with the Union. */
 export function computeIndicators(inp: IndicatorInputs): IndicatorsResult {
-  const notes = new Map<MemberStateCode, string[]>(inp.key.map((k) => [k.code, []]));
+  const notes = new Map<MemberStateCode, Note[]>(inp.key.map((k) => [k.code, []]));
   const byState = new Map<MemberStateCode, IndicatorFigure[]>(inp.key.map((k) => [k.code, []]));
-  const general: string[] = [];
+  const general: Note[] = [];
   const union: UnionFigure[] = [];
   const spans: Record<PeriodKey, MonthSpan> = { current: inp.periods.current, previous: inp.periods.previous, cumulative: inp.periods.cumulative };
   for (const ind of inp.indicators) {
@@ -287,7 +300,7 @@ export function computeIndicators(inp: IndicatorInputs): IndicatorsResult {
         byState.get(k.code)!.push(fig);
       }
       if (ind.scope === 'member-states' && ind.kind !== 'ratio' && withValue.length > 0 && withValue.length < inp.key.length) {
-        general.push(`${label(ind, period, spans[period])}: ${withValue.length} of ${inp.key.length} states have a figure; the Union total and the disproportionality index are over those states (the key renormalised to them).`);
+        general.push(note('assessment.partialUnion', { ...about(ind, period, spans[period]), count: withValue.length, total: inp.key.length }));
       }
     }
   }

@@ -14,6 +14,7 @@
  */
 import type { IndicatorId } from '../../data/registry.ts';
 import type { MemberStateCode } from '../member-states.ts';
+import { note, type Note } from '../note.ts';
 
 export interface IndicatorSource {
   series: IndicatorId;
@@ -24,7 +25,7 @@ export interface IndicatorSource {
   /** Only periods ending in or after this month (`YYYY-MM`) stand for the indicator (a proxy that means something else before). */
   validFrom?: string;
   /** Said in the data note when this source is not the first choice. */
-  note?: string;
+  note?: Note;
 }
 
 export interface AssessmentIndicator {
@@ -39,7 +40,7 @@ export interface AssessmentIndicator {
    * Known limits of a source, said in the state's notes when its figure comes from it: keyed by a part of the
    * observation's `source` (e.g. `iom-gdidata`) or by a state code.
    */
-  caveats?: Readonly<Record<string, string>>;
+  caveats?: Readonly<Record<string, Note>>;
   /** For a ratio: numerator and denominator, read on the same window. */
   ratio?: { numerator: IndicatorSource; denominator: IndicatorSource };
 }
@@ -60,7 +61,7 @@ export const ASSESSMENT_INDICATORS: readonly AssessmentIndicator[] = [
     kind: 'flow',
     scope: 'frontline',
     sources: [{ series: 'sea_arrivals' }],
-    caveats: { BG: 'IOM DTM counts apprehensions for Bulgaria (mostly at the land border), not sea arrivals (PROVENANCE.md, iom_dtm/)' },
+    caveats: { BG: note('caveat.bgApprehensions', {}) },
   },
   {
     id: 'sar_arrivals',
@@ -73,7 +74,7 @@ export const ASSESSMENT_INDICATORS: readonly AssessmentIndicator[] = [
       {
         series: 'sea_arrivals',
         states: ['IT', 'MT'],
-        note: 'no separate search-and-rescue series is stored; sea arrivals stand in, as for Italy and Malta they are in practice disembarkations (PROVENANCE.md, iom_dtm/)',
+        note: note('source.seaArrivalsAsSar', {}),
       },
     ],
   },
@@ -87,7 +88,7 @@ export const ASSESSMENT_INDICATORS: readonly AssessmentIndicator[] = [
       { series: 'asylum_applicants_first_time' },
       {
         series: 'asylum_applications_unhcr',
-        note: 'Eurostat first-time applicants are not stored for the period; UNHCR new applications at first instance stand in (within ±3 % of Eurostat for most states; lower for FR and SE, PROVENANCE.md)',
+        note: note('source.unhcrFirstTime', {}),
       },
     ],
   },
@@ -99,7 +100,7 @@ export const ASSESSMENT_INDICATORS: readonly AssessmentIndicator[] = [
     scope: 'member-states',
     sources: [{ series: 'asylum_applicants' }],
     caveats: {
-      'iom-gdidata': 'IOM gdidata sums cells rounded to 5 over citizenships and drops unknown and stateless applicants: 10-50 % low for small states such as EE, SK, HU; Sweden 2018-2022 runs high (PROVENANCE.md)',
+      'iom-gdidata': note('caveat.iomGdidata', {}),
     },
   },
   {
@@ -116,7 +117,7 @@ export const ASSESSMENT_INDICATORS: readonly AssessmentIndicator[] = [
         // Temporary protection exists from Council Implementing Decision (EU) 2022/382 of 4 March 2022; the UNHCR
         // figures of refugees from Ukraine before that are not beneficiaries of it.
         validFrom: '2022-03',
-        note: 'Eurostat temporary protection stock is not stored near the period; UNHCR refugees from Ukraine at year end stand in (close for CZ and PL, lower for DE, PROVENANCE.md)',
+        note: note('source.unhcrTp', {}),
       },
     ],
   },
@@ -128,7 +129,7 @@ export const ASSESSMENT_INDICATORS: readonly AssessmentIndicator[] = [
     scope: 'member-states',
     sources: [
       { series: 'pending_cases' },
-      { series: 'asylum_seekers_stock', note: 'Eurostat pending cases are not stored near the period; UNHCR asylum-seekers at year end stand in' },
+      { series: 'asylum_seekers_stock', note: note('source.unhcrAsylumSeekers', {}) },
     ],
   },
   {

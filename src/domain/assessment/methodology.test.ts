@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { noteText } from '../../notes/index.ts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../errors.ts';
@@ -83,7 +84,7 @@ describe('the classification engine', () => {
     expect(rising.period).toBe('2023-07/2024-06 → 2024-07/2025-06');
     expect(rising.value).toBeCloseTo(1.2 / 0.9 - 1, 12);
     expect(de!.categories).toEqual([]);
-    expect(de!.notes.some((n) => n.startsWith('under-pressure: not assessable for lack of data under rules irregular-arrivals'))).toBe(true);
+    expect(de!.notes.map(noteText).some((n) => n.startsWith('under migratory pressure: not assessable for lack of data under rule irregular-arrivals'))).toBe(true);
   });
 
   it('property: every piece of evidence meets its threshold, and a category is flagged exactly when it has evidence', () => {

@@ -12,6 +12,7 @@
  * - A window further than `maxGapMonths` from the span is not used: the figure is missing, with the reason.
  * - A missing row is a missing value, never zero (PROVENANCE.md conventions). Periods flagged `partial` are skipped.
  */
+import { note, type Note } from '../note.ts';
 import { monthFromIndex, monthIndex, parsePeriod, periodMonths } from '../period.ts';
 import { formatSpan, spanLength, type MonthSpan } from './reference-periods.ts';
 
@@ -43,7 +44,7 @@ export interface Resolved {
 export interface Unresolved {
   ok: false;
   /** Why there is no figure, for a data note. */
-  reason: string;
+  reason: Note;
 }
 
 export type Resolution = Resolved | Unresolved;
@@ -129,14 +130,14 @@ function resolveFlow(points: SeriesPoint[], span: MonthSpan, maxGapMonths: numbe
     ...windows(years, 12, len, target, 'years'),
   ];
   if (candidates.length === 0) {
-    return { ok: false, reason: points.length === 0 ? 'no data' : `no complete ${len}-month period in the data (${describeCoverage(points)})` };
+    return { ok: false, reason: points.length === 0 ? note('resolve.noData', {}) : noCompletePeriod(len, points) };
   }
   candidates.sort((a, b) => Math.abs(a.start - target) - Math.abs(b.start - target) || a.start - b.start || FINER[a.basis] - FINER[b.basis]);
   const best = candidates[0]!;
   const gap = Math.abs(best.start - target);
   const window = { from: monthFromIndex(best.start), to: monthFromIndex(best.start + len - 1) };
   if (gap > maxGapMonths) {
-    return { ok: false, reason: `the nearest complete period, ${formatSpan(window)}, is ${gap} months from ${formatSpan(span)} (the methodology allows ${maxGapMonths})` };
+    return { ok: false, reason: note('resolve.tooFar', { window: formatSpan(window), gap, span: formatSpan(span), max: maxGapMonths }) };
   }
   const r: Resolved = { ok: true, value: best.points.reduce((a, p) => a + p.value, 0), window, basis: best.basis, exact: gap === 0, ...meta(best.points) };
   if (best.basis === 'months') r.activeMonths = best.points.filter((p) => p.value > 0).length;
@@ -151,20 +152,20 @@ function resolveStock(points: SeriesPoint[], span: MonthSpan, maxGapMonths: numb
     const basis: Basis = parsed.freq === 'M' ? 'month-end' : parsed.freq === 'Q' ? 'quarter-end' : 'year-end';
     return { end, basis, p };
   });
-  if (candidates.length === 0) return { ok: false, reason: 'no data' };
+  if (candidates.length === 0) return { ok: false, reason: note('resolve.noData', {}) };
   candidates.sort((a, b) => Math.abs(a.end - target) - Math.abs(b.end - target) || a.end - b.end || FINER[a.basis] - FINER[b.basis]);
   const best = candidates[0]!;
   const gap = Math.abs(best.end - target);
   const month = monthFromIndex(best.end);
   if (gap > maxGapMonths) {
-    return { ok: false, reason: `the nearest observation, at the end of ${month}, is ${gap} months from the end of ${formatSpan(span)} (the methodology allows ${maxGapMonths})` };
+    return { ok: false, reason: note('resolve.tooFarStock', { month, gap, span: formatSpan(span), max: maxGapMonths }) };
   }
   return { ok: true, value: best.p.value, window: { from: month, to: month }, basis: best.basis, exact: gap === 0, ...meta([best.p]) };
 }
 
-function describeCoverage(points: readonly SeriesPoint[]): string {
+function noCompletePeriod(length: number, points: readonly SeriesPoint[]): Note {
   const sorted = points.map((p) => p.period).sort();
-  return `${points.length} periods from ${sorted[0]} to ${sorted[sorted.length - 1]}`;
+  return note('resolve.noCompletePeriod', { length, count: points.length, first: sorted[0]!, last: sorted[sorted.length - 1]! });
 }
 
 /** The figure of one series for `span`: exact when the series covers it, else the nearest period, else why not. */
@@ -173,18 +174,8 @@ export function resolveSpan(points: readonly SeriesPoint[], span: MonthSpan, mea
   return measure === 'flow' ? resolveFlow(pts, span, maxGapMonths) : resolveStock(pts, span, maxGapMonths);
 }
 
-const BASIS_TEXT: Record<Basis, string> = {
-  months: 'monthly data summed over',
-  quarters: 'quarterly data summed over',
-  years: 'annual data for',
-  'month-end': 'the stock at the end of',
-  'quarter-end': 'the stock at the end of the quarter ending',
-  'year-end': 'the year-end stock of',
-};
-
-/** The sentence a data note gives for a substitution: what was used instead of what. */
-export function describeSubstitution(r: Resolved, span: MonthSpan, measure: Measure): string {
-  const wanted = measure === 'stock' ? `the end of ${span.to}` : formatSpan(span);
+/** The note a substitution gives: what was used instead of what. */
+export function describeSubstitution(r: Resolved, span: MonthSpan, measure: Measure): Note {
   const used = r.basis === 'year-end' ? r.window.to.slice(0, 4) : formatSpan(r.window);
-  return `${BASIS_TEXT[r.basis]} ${used} used for ${wanted} (nearest available period)`;
+  return measure === 'stock' ? note('resolve.substitutedStock', { basis: r.basis, used, month: span.to }) : note('resolve.substituted', { basis: r.basis, used, span: formatSpan(span) });
 }

@@ -1,4 +1,6 @@
 import fc from 'fast-check';
+import { note } from '../note.ts';
+import { noteText } from '../../notes/index.ts';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../errors.ts';
 import { forecastCounts, MODELS } from './models.ts';
@@ -26,10 +28,10 @@ describe('forecastCounts', () => {
     }
   });
   it('says so when a short series gets non-seasonal models or drift', () => {
-    expect(forecastCounts(airPassengers.slice(0, 24), 12).fallback).toMatch(/fewer than 36.*non-seasonal combination/);
+    expect(forecastCounts(airPassengers.slice(0, 24), 12).fallback).toEqual(note('forecast.fallback.nonSeasonal', { months: 24, min: 36, model: 'combination' }));
     const tiny = forecastCounts([5, 7, 9], 4);
     expect(tiny.model).toBe('DRIFT');
-    expect(tiny.fallback).toMatch(/only 3 months/);
+    expect(noteText(tiny.fallback!)).toMatch(/^only 3 months/);
   });
   it('refuses fewer than two months with an InputError', () => {
     expect(() => forecastCounts([4], 12)).toThrow(InputError);

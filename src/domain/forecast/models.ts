@@ -9,6 +9,7 @@
  * random walk) is not a component either: chosen on series the bench does not use (bench/forecast-heldout.bench.ts),
  * Theta + seasonal naive + naive gained 1 % on the bench but does worse than seasonal naive on a trending series.
  */
+import { note, type Note } from '../note.ts';
 import { InputError } from '../errors.ts';
 import { autoArima } from './auto-arima.ts';
 import { forecastArima } from './arima.ts';
@@ -32,7 +33,7 @@ export const MIN_ANY = 2;
 export interface ModelForecast extends PointForecast {
   requested: ModelId;
   /** Why a simpler model than the one requested was used; absent when none was needed. */
-  fallback?: string;
+  fallback?: Note;
 }
 
 export function isModelId(x: string): x is ModelId {
@@ -88,15 +89,15 @@ export function forecastCountsWith(counts: readonly number[], h: number, request
 }
 
 /** The model the data allow for the one requested, and why it differs. */
-function choose(requested: ModelId, n: number): { model: ModelId; fallback?: string } {
+function choose(requested: ModelId, n: number): { model: ModelId; fallback?: Note } {
   if (n < MIN_MODEL && requested !== 'drift') {
-    return { model: 'drift', fallback: `only ${n} months (fewer than ${MIN_MODEL}): drift used instead of ${requested}` };
+    return { model: 'drift', fallback: note('forecast.fallback.tooShort', { months: n, min: MIN_MODEL, model: requested }) };
   }
   if (requested === 'snaive' && n <= SEASON) {
-    return { model: 'drift', fallback: `only ${n} months (seasonal naive needs more than ${SEASON}): drift used` };
+    return { model: 'drift', fallback: note('forecast.fallback.snaive', { months: n, season: SEASON }) };
   }
   if (n < MIN_SEASONAL && (requested === 'ets' || requested === 'theta' || requested === 'arima' || requested === 'combination')) {
-    return { model: requested, fallback: `only ${n} months (fewer than ${MIN_SEASONAL}): non-seasonal ${requested} fitted` };
+    return { model: requested, fallback: note('forecast.fallback.nonSeasonal', { months: n, min: MIN_SEASONAL, model: requested }) };
   }
   return { model: requested };
 }

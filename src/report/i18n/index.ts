@@ -5,6 +5,8 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { UsageError } from '../../domain/errors.ts';
+import type { Note } from '../../domain/note.ts';
+import { NOTE_CATALOGS, renderNote } from '../../notes/index.ts';
 
 const DIR = import.meta.dirname;
 
@@ -51,6 +53,8 @@ export interface I18n {
   /** `YYYY-MM-DD` or ISO timestamp → a long date (UTC). */
   date(iso: string): string;
   state(geo: string): string;
+  /** A note of the engine in this language (src/notes/). */
+  note(n: Note): string;
 }
 
 export function createI18n(lang: string): I18n {
@@ -70,6 +74,8 @@ export function createI18n(lang: string): I18n {
   const month = new Intl.DateTimeFormat(lang, { month: 'long', year: 'numeric', timeZone: 'UTC' });
   const long = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' });
   const regions = new Intl.DisplayNames([lang], { type: 'region' });
+  const notes = NOTE_CATALOGS[lang];
+  if (!notes) throw new Error(`no note catalog for ${lang} in src/notes/`);
   const one = (p: string): string => {
     if (/^\d{4}-\d{2}$/.test(p)) return month.format(new Date(`${p}-01T00:00:00Z`));
     const q = /^(\d{4})-Q([1-4])$/.exec(p);
@@ -89,5 +95,6 @@ export function createI18n(lang: string): I18n {
     period: (text) => text.split(/\.\.|\//).map(one).join(' – '),
     date: (iso) => long.format(new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso)),
     state: (geo) => (geo === 'EU27_2020' ? t('geo.EU27_2020') : (regions.of(geo === 'EL' ? 'GR' : geo) ?? geo)),
+    note: (n) => renderNote(n, notes),
   };
 }

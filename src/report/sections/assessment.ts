@@ -4,6 +4,7 @@
  * two; the indicators and the data notes behind them go to the annexes.
  */
 import type { Assessment } from '../../cycle/assess.ts';
+import type { Note } from '../../domain/note.ts';
 import { col, type ReportTable } from '../table.ts';
 
 const adoptedCategories = (s: Assessment['states'][number]) => s.decisions.filter((d) => d.adopted).map((d) => d.category);
@@ -88,10 +89,12 @@ export function indicatorsTable(a: Assessment): ReportTable {
   };
 }
 
-export function assessmentNotesTable(a: Assessment): ReportTable {
+/** Every data note, in the Report's language (`render`), with its key for a reader comparing languages. */
+export function assessmentNotesTable(a: Assessment, render: (n: Note) => string): ReportTable {
+  const row = (state: string, n: Note) => ({ state, note_key: n.key, note: render(n) });
   return {
     id: 'assessment-notes',
-    columns: [col('state', 'text'), col('note', 'text')],
-    rows: [...a.dataNotes.map((note) => ({ state: 'EU', note })), ...a.states.flatMap((s) => s.dataNotes.map((note) => ({ state: s.code, note })))],
+    columns: [col('state', 'text'), col('note_key', 'text'), col('note', 'text')],
+    rows: [...a.dataNotes.map((n) => row('EU', n)), ...a.states.flatMap((s) => s.dataNotes.map((n) => row(s.code, n)))],
   };
 }

@@ -20,7 +20,9 @@ import { PermissionError } from '../../domain/errors.ts';
 import type { Db } from '../../store/db.ts';
 import { listDecisions, recordDecision } from '../../store/decisions.ts';
 import type { Principal } from '../auth/accounts.ts';
+import { noteJson, notesJson } from '../../notes/index.ts';
 import { errorResponses } from '../errors.ts';
+import { NoteSchema } from '../notes.ts';
 
 const Cycle = z.object({ cycle: z.coerce.number().int().min(2026, 'cycles run from 2026').max(2100) });
 const Category = z.enum(['under-pressure', 'at-risk', 'significant-situation']);
@@ -59,7 +61,7 @@ const Figure = z.object({
   perBillionGdp: z.number().nullable(),
   disproportionality: z.number().nullable(),
   window: z.string().nullable(),
-  missing: z.string().optional(),
+  missing: NoteSchema.optional(),
 });
 
 const Assessment = z
@@ -67,7 +69,7 @@ const Assessment = z
     cycle: z.number().int(),
     referencePeriod: z.object({ from: z.string(), to: z.string() }),
     methodology: z.object({ id: z.string(), version: z.number(), title: z.string(), status: z.string() }),
-    dataNotes: z.array(z.string()),
+    dataNotes: z.array(NoteSchema),
     decisionsRecorded: z.number().int(),
     states: z.array(
       z.object({
@@ -76,7 +78,7 @@ const Assessment = z
         categories: z.array(Category),
         sarGround: z.boolean(),
         evidence: z.array(Evidence),
-        dataNotes: z.array(z.string()),
+        dataNotes: z.array(NoteSchema),
         fairShare: z.number(),
         indicators: z.array(Figure).describe('the reference period only'),
         decisions: z.array(Decision).describe('the decisions in force'),
@@ -101,7 +103,15 @@ export const assessmentRoutes: FastifyPluginAsyncZod<{ db: Db; now: () => Date }
     { preValidation: commissionOnly, schema: { tags, summary: 'run the Art 11 assessment: evidence per state, the categories it supports, the decisions in force and every disagreement (the Commission)', params: Cycle, response: { 200: Assessment, ...errorResponses } } },
     async (req) => {
       const a = await runAssessment(opts.db, { cycle: req.params.cycle, methodology });
-      return { ...a, states: a.states.map((s) => ({ ...s, indicators: s.indicators.filter((f) => f.period === 'current') })) };
+      return {
+        ...a,
+        dataNotes: notesJson(a.dataNotes),
+        states: a.states.map((s) => ({
+          ...s,
+          dataNotes: notesJson(s.dataNotes),
+          indicators: s.indicators.filter((f) => f.period === 'current').map(({ missing, ...f }) => ({ ...f, ...(missing ? { missing: noteJson(missing) } : {}) })),
+        })),
+      };
     },
   );
 

@@ -11,7 +11,9 @@ import { InputError } from '../../domain/errors.ts';
 import { isMemberStateCode } from '../../domain/member-states.ts';
 import { BORDER_PROCEDURE_WEEKS, BORDER_PROCEDURE_WEEKS_AFTER_RELOCATION } from '../../domain/procedures/border-occupancy.ts';
 import type { Db } from '../../store/db.ts';
+import { notesJson } from '../../notes/index.ts';
 import { errorResponses } from '../errors.ts';
+import { NoteSchema } from '../notes.ts';
 import { DEFAULT_PUBLIC_CYCLE } from '../public/routes.ts';
 
 const BandedNumber = z.object({ lo95: z.number(), lo80: z.number(), mean: z.number(), hi80: z.number(), hi95: z.number() });
@@ -35,7 +37,7 @@ const StateOutlook = z
         months: z.array(z.object({ period: z.string(), arrivals: BandedNumber.nullable(), entries: BandedNumber, occupancyEnd: BandedNumber, peak: BandedNumber, cumulative: BandedNumber })),
       })
       .loose(),
-    notes: z.array(z.string()),
+    notes: z.array(NoteSchema),
   })
   .meta({ id: 'CapacityOutlook' });
 
@@ -75,7 +77,7 @@ export const capacityOutlookRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (a
       const r = await outlook(req.query.year, req.query.borderShare, req.query.weeks);
       const state = r.states.find((s) => s.code === code);
       if (!state) throw new InputError(`${code} is not bound by the asylum border procedure of the APR (Denmark: Protocol No 22)`, { field: 'state' });
-      return { year: r.year, assumptions: r.assumptions, state: stateOutlookJson(state), notes: r.notes };
+      return { year: r.year, assumptions: r.assumptions, state: stateOutlookJson(state), notes: notesJson(r.notes) };
     },
   );
 };

@@ -6,6 +6,7 @@ import { computeDeadlines, PROCEDURES } from '../../domain/procedures/deadlines.
 import { adequateCapacityFromStore } from '../../cycle/adequate-capacity.ts';
 import { capacityJson } from '../../cli/commands/capacity.ts';
 import { errorResponses } from '../errors.ts';
+import { NoteSchema } from '../notes.ts';
 
 const Extended = z.object({ deadline: z.string(), article: z.string(), condition: z.string(), moved: z.string().nullable() });
 const StepDeadline = z.object({
@@ -52,8 +53,8 @@ const Capacity = z
     annualMaximumMultiplier: z.number().nullable(),
     annualMaximumFrom: z.string().nullable(),
     states: z.array(CapacityState),
-    substitutions: z.array(z.string()),
-    notes: z.array(z.string()),
+    substitutions: z.array(NoteSchema),
+    notes: z.array(NoteSchema),
   })
   .loose()
   .meta({ id: 'AdequateCapacity' });
