@@ -2,6 +2,8 @@
  * The fair shares of the 2026 cycle on the real Eurostat files, through the real loader: the years chosen, the
  * vintages recorded, the states bound, and each share equal to the Annex I formula applied to the CSV rows.
  */
+import { note } from '../domain/note.ts';
+import { noteText } from '../notes/index.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDataFolder } from '../data/index.ts';
 import { SOLIDARITY_STATES } from '../domain/member-states.ts';
@@ -41,7 +43,7 @@ describe(`fair shares of a cycle from the real data (${backend.name})`, () => {
     expect(r.gdp.vintages).toEqual(['2025']);
     expect(r.states.map((s) => s.code)).toEqual([...SOLIDARITY_STATES]);
     expect(r.states.some((s) => s.code === ('DK' as string))).toBe(false);
-    expect(r.dataNotes.join('\n')).toMatch(/population: the figures for every state are flagged "rounded_100/);
+    expect(r.dataNotes.map(noteText).join('\n')).toMatch(/population: the figures for every state are flagged "rounded_100/);
   });
 
   it('gives each state half its population share plus half its GDP share, read straight from the CSV files', async () => {
@@ -68,7 +70,8 @@ describe(`fair shares of a cycle from the real data (${backend.name})`, () => {
     // Before the July 2025 release the latest population vintage is July 2024's, for 1 January 2024.
     const older = await fairSharesForCycle(handle.db, { cycle: 2026, asOf: '2025-06' });
     expect(older.population).toMatchObject({ year: '2024', vintages: ['2024-07'] });
-    expect(older.dataNotes).toContain('population: the latest year available is 2024, not 2025');
+    expect(older.dataNotes).toContainEqual(note('fairShare.olderYear', { indicator: 'population', complete: '2024', latest: 2025 }));
+    expect(older.dataNotes.map(noteText)).toContain('population: the latest year available is 2024, not 2025');
     expect(older.states.find((s) => s.code === 'DE')!.share).not.toBe((await fairSharesForCycle(handle.db, { cycle: 2026 })).states.find((s) => s.code === 'DE')!.share);
     // Before Eurostat's 2025 GDP vintage there is no GDP in the store at all.
     await expect(fairSharesForCycle(handle.db, { cycle: 2026, asOf: '2024-12' })).rejects.toThrow(/gdp/);

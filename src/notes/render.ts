@@ -106,7 +106,8 @@ export function hasNote(key: string, cat: NoteCatalog): key is NoteKey {
 
 /** The note in the catalog's language; a placeholder with no parameter is left as `{name}`. */
 export function renderNote(n: Note, cat: NoteCatalog): string {
-  const spec = NOTE_PARAMS[n.key] as Readonly<Record<string, ParamKind>>;
+  // A key this code does not know (a note from a newer server) keeps its placeholders.
+  const spec: Readonly<Record<string, ParamKind>> = (NOTE_PARAMS as Readonly<Record<string, Readonly<Record<string, ParamKind>>>>)[n.key] ?? {};
   const text = cat.notes[n.key] ?? n.key;
   const f = formats(cat.lang);
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => {

@@ -7,8 +7,7 @@ import type { ReportTable } from './table.ts';
 export type Block =
   | { kind: 'p'; text: string }
   | { kind: 'notice'; text: string }
-  /** `lang` where the items are not in the document's language (the engine's notes are English). */
-  | { kind: 'list'; items: string[]; lang?: string }
+  | { kind: 'list'; items: string[] }
   | { kind: 'table'; table: ReportTable; title: string; note?: string }
   | { kind: 'figure'; svg: string; caption: string };
 

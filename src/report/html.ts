@@ -73,7 +73,7 @@ function renderBlock(b: Block, i18n: I18n): string {
     case 'notice':
       return `<p class="notice">${escapeHtml(b.text)}</p>`;
     case 'list':
-      return `<ul${b.lang && b.lang !== i18n.lang ? ` lang="${b.lang}"` : ''}>${b.items.map((x) => `<li>${escapeHtml(x)}</li>`).join('')}</ul>`;
+      return `<ul>${b.items.map((x) => `<li>${escapeHtml(x)}</li>`).join('')}</ul>`;
     case 'table':
       return renderTable(b.table, b.title, i18n, b.note);
     case 'figure':

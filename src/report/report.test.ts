@@ -28,6 +28,7 @@ import { coverageSummary, loadDataFolder } from '../data/index.ts';
 import { InputError, UsageError } from '../domain/errors.ts';
 import { openMemoryStore, type Db } from '../store/db.ts';
 import { SHARED_DATA } from '../../test/helpers/data-folder.ts';
+import { NOTE_CATALOGS } from '../notes/index.ts';
 import { createI18n } from './i18n/index.ts';
 import { gatherReportData, type ReportData } from './data.ts';
 import { writeReport, type ReportResult } from './index.ts';
@@ -231,8 +232,8 @@ describe('the projection, fair shares, pool and implementation of the 2026 Repor
       }
       const text = dom(lang).querySelector('#capacity-outlook')!.textContent ?? '';
       for (const s of o.states.filter((x) => x.routes.length === 0)) expect(text).toContain(i18n.state(s.code));
-      // The engine's notes and the capacity's substitutions are printed as stated.
-      for (const n of [...o.notes, ...capacity.substitutions]) expect(items).toContain(n);
+      // The engine's notes and the capacity's substitutions are printed, in the report's language.
+      for (const n of [...o.notes, ...capacity.substitutions]) expect(items).toContain(i18n.note(n));
     }
   });
 
@@ -294,14 +295,25 @@ describe('the classification evidence and the recorded decisions', () => {
     expect(annex('en', 'assessment-indicators').rows).toHaveLength(assessed.states.reduce((n, s) => n + s.indicators.length, 0));
   });
 
-  it('lists the engine’s own notes as English, and says so in the Dutch report', () => {
+  it('prints the engine’s own notes in the report’s language, in the text and in the annex', () => {
     expect(assessed.dataNotes.length).toBeGreaterThan(0);
-    const items = (lang: string) => Array.from(dom(lang).querySelectorAll('#assessment ul[lang="en"] li')).map((li) => li.textContent);
-    expect(items('nl')).toEqual(assessed.dataNotes);
-    expect(dom('nl').querySelector('#assessment')!.textContent).toContain('in het Engels');
-    // In the English report the notes are in the document's language: no lang attribute, no sentence about it.
-    expect(items('en')).toEqual([]);
-    expect(Array.from(dom('en').querySelectorAll('#assessment ul li')).map((li) => li.textContent)).toEqual(expect.arrayContaining(assessed.dataNotes));
+    for (const lang of ['en', 'nl']) {
+      const i18n = createI18n(lang);
+      const items = Array.from(dom(lang).querySelectorAll('#assessment ul li')).map((li) => li.textContent);
+      expect(items).toEqual(expect.arrayContaining(assessed.dataNotes.map((n) => i18n.note(n))));
+      expect(dom(lang).querySelectorAll('ul[lang], li[lang]').length, lang).toBe(0);
+      const annexed = annex(lang, 'assessment-notes').rows;
+      expect(annexed.map((r) => r.note)).toEqual([...assessed.dataNotes, ...assessed.states.flatMap((s) => s.dataNotes)].map((n) => i18n.note(n)));
+    }
+    // No sentence of the English catalog in the Dutch report's notes: every fragment between placeholders that the
+    // Dutch catalog does not share (file names, codes) is absent from the notes of each section and from the annex.
+    const dutch = Object.values(NOTE_CATALOGS.nl!.notes).join('\n');
+    const english = [...new Set(Object.values(NOTE_CATALOGS.en!.notes).flatMap((text) => text.split(/\{\w+\}/)).map((s) => s.trim()))].filter((s) => s.length >= 12 && !dutch.includes(s));
+    expect(english.length).toBeGreaterThan(50);
+    const notes = ['assessment', 'forecast', 'capacity-outlook', 'fair-shares'].flatMap((id) => Array.from(dom('nl').querySelectorAll(`#${id} li`)).map((li) => li.textContent ?? ''));
+    notes.push(...annex('nl', 'assessment-notes').rows.map((r) => String(r.note)));
+    expect(notes.length).toBeGreaterThan(assessed.dataNotes.length);
+    for (const fragment of english) expect(notes.filter((n) => n.includes(fragment)), fragment).toEqual([]);
   });
 
   it('explains every disagreement between the evidence and the decisions, in both languages', () => {

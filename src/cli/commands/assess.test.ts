@@ -47,8 +47,8 @@ describe('pactcycle assess and decision', () => {
     }
     // Eurostat first-time applicants end in 2022 for Czechia: the figure comes from UNHCR for 2024, and the note says both.
     const cz = j.states.find((s: { code: string }) => s.code === 'CZ');
-    expect(cz.dataNotes).toContain(
-      'first_time_applications (reference period 2024-07/2025-06): annual data for 2024 used for 2024-07/2025-06 (nearest available period); from asylum_applications_unhcr — Eurostat first-time applicants are not stored for the period; UNHCR new applications at first instance stand in (within ±3 % of Eurostat for most states; lower for FR and SE, PROVENANCE.md).',
+    expect(cz.dataNotes.map((n: { text: string }) => n.text)).toContain(
+      'first_time_applications (reference period July 2024 – June 2025): annual data for 2024 used for July 2024 – June 2025 (nearest available period); from asylum_applications_unhcr — Eurostat first-time applicants are not stored for the period; UNHCR new applications at first instance stand in (within ±3 % of Eurostat for most states; lower for FR and SE, PROVENANCE.md).',
     );
     // Italy's sea arrivals (Ministry of the Interior, to September 2025) cover the reference period exactly.
     const it_ = j.states.find((s: { code: string }) => s.code === 'IT');

@@ -34,7 +34,8 @@ describe('pactcycle capacity --outlook on the real data', () => {
     const it_ = j.states.find((s: { code: string }) => s.code === 'IT');
     expect(it_.routes).toEqual(['Central Mediterranean Route']);
     expect(it_.peakOccupancy.mean).toBeGreaterThan(0);
-    expect(j.notes.join('\n')).toMatch(/× 0\.25 \(the default, an assumption/);
+    expect(j.notes.map((n: { text: string }) => n.text).join('\n')).toMatch(/× 0\.25 \(the default, an assumption/);
+    expect(j.notes[0]).toMatchObject({ key: 'outlook.entries.default', params: { share: 0.25, weeks: 12 } });
   }, 300_000);
 
   it('the break-even share does not depend on the share assumed; twice the share, twice the occupancy', async () => {

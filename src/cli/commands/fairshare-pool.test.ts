@@ -29,7 +29,7 @@ describe('pactcycle fairshare and pool propose', () => {
     for (const s of j.states) expect(Object.keys(s)).toEqual(['code', 'share', 'relocations', 'financialEur']);
     // Population and GDP alone cannot show a state under pressure on the SAR ground: no percentage, and the reason given.
     expect(j.sarPercentage).toBeUndefined();
-    expect(j.dataNotes.join('\n')).toMatch(/no Art 12\(5\) search-and-rescue percentage: the assessment could not run/);
+    expect(j.dataNotes.map((n: { text: string }) => n.text).join('\n')).toMatch(/no Art 12\(5\) search-and-rescue percentage: the assessment could not run/);
     expect(j.states.reduce((a: number, s: { relocations: number }) => a + s.relocations, 0)).toBe(36_000);
     expect(j.states.reduce((a: number, s: { financialEur: number }) => a + s.financialEur, 0)).toBe(720_000_000);
     j.states.forEach((s: { code: string; share: number; relocations: number }, i: number) => {

@@ -5,6 +5,7 @@
 import type { AssessmentCategory } from '../../../src/domain/assessment/categories.ts';
 import type { Evidence } from '../../../src/domain/assessment/classify.ts';
 import type { DecisionRecord } from '../../../src/domain/assessment/decisions.ts';
+import type { NoteJson } from '../../../src/notes/render.ts';
 import { api } from './client.ts';
 import { CYCLE } from './cycle.ts';
 
@@ -26,13 +27,15 @@ export interface StateAssessment {
   categories: AssessmentCategory[];
   sarGround: boolean;
   evidence: Evidence[];
-  dataNotes: string[];
+  dataNotes: NoteJson[];
   decisions: Decision[];
   disagreements: Disagreement[];
 }
 
 export interface Assessment {
   cycle: number;
+  /** Notes that hold for every state. */
+  dataNotes: NoteJson[];
   referencePeriod: { from: string; to: string };
   methodology: { id: string; version: number; title: string; status: string };
   decisionsRecorded: number;

@@ -1,4 +1,5 @@
 /** The shapes of the public API the public pages read (see src/server/public/). */
+import type { NoteJson } from '../../../src/notes/render.ts';
 import type { Methodology } from '../../../src/domain/assessment/methodology.ts';
 import type { Banded as DomainBanded, ReachDate } from '../../../src/domain/procedures/border-occupancy.ts';
 import type { UnionOverview } from '../../../src/domain/procedures/implementation-plan.ts';
@@ -104,7 +105,7 @@ export interface CapacityOutlook {
     breakEvenShare: number | null;
     months: { period: string; peak: Banded; cumulative: Banded }[];
   };
-  notes: string[];
+  notes: NoteJson[];
 }
 
 /** For the cycle the public pages show (the server's default year). */

@@ -7,7 +7,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import { fetchCapacityOutlook, type CapacityOutlook, type ReachDate } from '../api/public.ts';
 import { ApiError } from '../api/client.ts';
 import { isSolidarityState } from '../../../src/domain/member-states.ts';
-import { formatDate, formatNumber, formatPercent, stateName, t } from '../i18n/i18n.ts';
+import { formatDate, formatNumber, formatPercent, noteText, stateName, t } from '../i18n/i18n.ts';
 import { useLocale } from '../i18n/use-locale.ts';
 import { DataTable } from './data-table.tsx';
 import { ErrorNote, Loading } from './status.tsx';
@@ -113,8 +113,8 @@ function Outlook({ o }: { o: CapacityOutlook }) {
       <details>
         <summary>{t('outlook.notes')}</summary>
         <ul>
-          {o.notes.map((note) => (
-            <li key={note}>{note}</li>
+          {o.notes.map((note, i) => (
+            <li key={i}>{noteText(note)}</li>
           ))}
         </ul>
       </details>

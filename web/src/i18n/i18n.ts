@@ -4,11 +4,16 @@
  * A message is a string with `{name}` placeholders, or an object keyed by plural category (Intl.PluralRules).
  */
 import en from './en.json' with { type: 'json' };
+import enNotes from '../../../src/notes/en.json' with { type: 'json' };
+import type { Note } from '../../../src/domain/note.ts';
+import { hasNote, renderNote, type NoteCatalog, type NoteJson } from '../../../src/notes/render.ts';
 
 export type Catalog = Record<string, string | Partial<Record<Intl.LDMLPluralRule, string>>>;
 export type MessageKey = keyof typeof en;
 
 const loaders = import.meta.glob<Catalog>(['./*.json'], { import: 'default' });
+// The engine's notes have their own catalogs, shared with the Report (src/notes/): loaded with the language.
+const noteLoaders = import.meta.glob<NoteCatalog>(['../../../src/notes/*.json'], { import: 'default' });
 
 /** Codes of every catalog shipped, e.g. `['en', 'nl']`. */
 export const LANGUAGES: readonly string[] = Object.keys(loaders)
@@ -19,6 +24,7 @@ const STORAGE_KEY = 'pactcycle.locale';
 
 let locale = 'en';
 let catalog: Catalog = en;
+let notes: NoteCatalog = enNotes;
 const listeners = new Set<() => void>();
 
 export function currentLocale(): string {
@@ -34,7 +40,8 @@ export function languageName(code: string): string {
 export async function setLocale(code: string): Promise<void> {
   const load = loaders[`./${code}.json`];
   if (!load) throw new RangeError(`no catalog for ${code}`);
-  catalog = code === 'en' ? en : await load();
+  const loadNotes = noteLoaders[`../../../src/notes/${code}.json`];
+  [catalog, notes] = code === 'en' ? [en, enNotes] : await Promise.all([load(), loadNotes ? loadNotes() : enNotes]);
   locale = code;
   document.documentElement.lang = code;
   try {
@@ -101,4 +108,9 @@ export function formatDate(iso: string): string {
 export function stateName(geo: string): string {
   const iso = geo === 'EL' ? 'GR' : geo;
   return new Intl.DisplayNames([locale], { type: 'region' }).of(iso) ?? geo;
+}
+
+/** A note of the engine (an API response's `{key, params, text}`) in the reader's language; its English text when this page does not know the key. */
+export function noteText(n: NoteJson): string {
+  return hasNote(n.key, notes) ? renderNote(n as unknown as Note, notes) : n.text;
 }

@@ -10,7 +10,7 @@ import { SOLIDARITY_STATES as STATES } from '../../../src/domain/member-states.t
 import { ASSESSMENT_CATEGORIES, recordDecision, runAssessment, type Assessment, type AssessmentCategory, type Evidence, type StateAssessment } from '../api/assessment.ts';
 import { ApiError } from '../api/client.ts';
 import { CYCLE } from '../api/cycle.ts';
-import { formatDate, formatNumber, stateName, t, type MessageKey } from '../i18n/i18n.ts';
+import { formatDate, formatNumber, noteText, stateName, t, type MessageKey } from '../i18n/i18n.ts';
 
 const categoryName = (c: AssessmentCategory) => t(`category.computed.${c}` as MessageKey);
 const indicatorName = (id: string) => t(`indicator.${id}` as MessageKey);
@@ -90,7 +90,7 @@ function EvidenceTable({ states, onDecide }: { states: StateAssessment[]; onDeci
                 {s.dataNotes.length > 0 && (
                   <details>
                     <summary>{t('assess.dataNotes', { count: s.dataNotes.length })}</summary>
-                    <ul>{s.dataNotes.map((n, i) => <li key={i} lang="en">{n}</li>)}</ul>
+                    <ul>{s.dataNotes.map((n, i) => <li key={i}>{noteText(n)}</li>)}</ul>
                   </details>
                 )}
               </td>
