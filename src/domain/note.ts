@@ -54,8 +54,8 @@ export const NOTE_PARAMS = {
   'assessment.routesWithoutFigure': { indicator: 'text', period: '@periodKey', span: 'period', routes: 'list', reasons: 'notes' },
   'assessment.equalSplit': { indicator: 'text', routes: 'list', states: 'list', version: 'text' },
   'assessment.routesNearest': { indicator: 'text', period: '@periodKey', span: 'period', windows: 'periods', routes: 'list' },
-  'assessment.routeAttribution': { indicator: 'text', table: 'text', version: 'text', status: 'text', none: 'states' },
-  'assessment.routeAttributionUnattributed': { indicator: 'text', table: 'text', version: 'text', status: 'text', none: 'states', detections: 'notes' },
+  'assessment.routeAttribution': { indicator: 'text', table: 'text', version: 'text', status: '@tableStatus', none: 'states' },
+  'assessment.routeAttributionUnattributed': { indicator: 'text', table: 'text', version: 'text', status: '@tableStatus', none: 'states', detections: 'notes' },
   'assessment.routeCount': { route: 'text', count: 'int' },
   'assessment.frontlineCoverage': { indicator: 'text', states: 'states' },
   'assessment.frontlineNone': { indicator: 'text' },
@@ -80,7 +80,7 @@ export const NOTE_PARAMS = {
 
   // Adequate capacity of the border procedure (cycle/adequate-capacity.ts)
   'capacity.monthsStored': { route: 'text', year: 'year', months: 'int' },
-  'capacity.crossingsAttributed': { table: 'text', version: 'text', status: 'text', routes: 'notes' },
+  'capacity.crossingsAttributed': { table: 'text', version: 'text', status: '@tableStatus', routes: 'notes' },
   'capacity.routeAttributed': { route: 'text', states: 'list', basis: '@attributionBasis' },
   'capacity.routeNotAttributed': { route: 'text', basis: '@attributionBasis' },
   'capacity.detectionsNotPersons': {},
