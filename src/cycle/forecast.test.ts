@@ -3,6 +3,8 @@
  * a flow (sum), observed months counted in, and what `buildSeries` does to bad rows (a partial last month, a
  * negative count). The rows are Austria's temporary-protection beneficiaries from the real Eurostat file.
  */
+import { note } from '../domain/note.ts';
+import { noteText } from '../notes/index.ts';
 import { describe, expect, it } from 'vitest';
 import { realText } from '../../test/helpers/data-folder.ts';
 import { InputError } from '../domain/errors.ts';
@@ -41,7 +43,8 @@ describe('forecastSeries', () => {
     expect(f.cycleYear).toEqual({ year: 2025, measure: 'end of year', observedMonths: 0, value: f.horizon.at(-1)!.mean });
     expect(f.horizon.map((h) => h.mean)).toEqual(forecastCounts(s.values, 16).mean.map(Math.round));
     // 26 months: non-seasonal models, and said so.
-    expect(f.fallback).toBe('only 26 months (fewer than 36): non-seasonal combination fitted');
+    expect(f.fallback).toEqual(note('forecast.fallback.nonSeasonal', { months: 26, min: 36, model: 'combination' }));
+    expect(noteText(f.fallback!)).toBe('only 26 months (fewer than 36): non-seasonal combination fitted');
     expect(f.covers).toEqual({ first: '2024-09', last: '2025-12' });
     expect(f.fanChart.length).toBeGreaterThan(0);
 
@@ -72,7 +75,7 @@ describe('buildSeries', () => {
     const flagged = at.map((r) => (r.period === '2024-08' ? { ...r, flags: 'p, partial' } : r));
     const s = buildSeries('tp_beneficiaries:AT', flagged);
     expect(s.values).toHaveLength(25);
-    expect(s.notes).toEqual(['2024-08 left out: partial month']);
+    expect(s.notes.map(noteText)).toEqual(['August 2024 left out: partial month']);
     expect(forecastSeries(s, 2025).lastObserved).toBe('2024-07');
   });
 
@@ -97,6 +100,6 @@ describe('buildSeries', () => {
     const early = at.filter((r) => r.period !== '2022-08');
     const s = buildSeries('tp_beneficiaries:AT', early);
     expect(s.start).toBe('2022-09');
-    expect(s.notes).toEqual(['gap: 2022-08 to 2022-08 missing; forecast from the 24 consecutive months since 2022-09']);
+    expect(s.notes).toEqual([note('series.gap', { from: '2022-08', to: '2022-08', months: 24, since: '2022-09' })]);
   });
 });

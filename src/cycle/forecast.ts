@@ -13,7 +13,7 @@ import { addMonths, monthIndex } from '../domain/period.ts';
 import { indicatorDefinition } from '../data/registry.ts';
 import type { Queryable } from '../store/db.ts';
 import { readMonthlySeries, type SkippedSeries, type StoredSeries } from './monthly-series.ts';
-import type { Note } from '../domain/note.ts';
+import { note, type Note } from '../domain/note.ts';
 
 export interface HorizonMonth {
   period: string;
@@ -111,7 +111,7 @@ export function forecastSeries(s: StoredSeries, cycle: number, model: ModelId = 
   const end = horizon[horizon.length - 1];
   const peak = Math.max(...s.values);
   if (end && peak > 0 && end.hi95 > UNINFORMATIVE * peak) {
-    out.notes = [...out.notes, `the 95 % interval for ${end.period} reaches ${formatRatio(end.hi95 / peak)} times the largest month observed: too wide to inform; read the central forecast with care`];
+    out.notes = [...out.notes, note('forecast.uninformative', { month: end.period, ratio: formatRatio(end.hi95 / peak) })];
   }
   return out;
 }

@@ -23,6 +23,7 @@ export const NOTE_PARAMS = {
   'forecast.fallback.tooShort': { months: 'int', min: 'int', model: 'text' },
   'forecast.fallback.snaive': { months: 'int', season: 'int' },
   'forecast.fallback.nonSeasonal': { months: 'int', min: 'int', model: 'text' },
+  'forecast.uninformative': { month: 'period', ratio: 'text' },
   'series.partialMonth': { month: 'period' },
   'series.gap': { from: 'period', to: 'period', months: 'int', since: 'period' },
 

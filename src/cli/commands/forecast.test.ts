@@ -48,7 +48,7 @@ function trailingRun(s: Map<string, number>): { start: string; values: number[] 
 }
 
 interface Band { period: string; mean: number; lo80: number; hi80: number; lo95: number; hi95: number }
-interface Series { id: string; indicator: string; geo: string; model: string; requestedModel: string; fallback?: string; notes: string[]; lastObserved: string; horizon: Band[]; cycleYear: { year: number; measure: string; observedMonths: number; value: number } }
+interface Series { id: string; indicator: string; geo: string; model: string; requestedModel: string; fallback?: { key: string; text: string }; notes: { key: string; params: Record<string, unknown>; text: string }[]; lastObserved: string; horizon: Band[]; cycleYear: { year: number; measure: string; observedMonths: number; value: number } }
 interface Forecast { cycle: number; series: Series[]; skipped: { id: string; reason: string }[] }
 
 async function forecastJson(...args: string[]): Promise<Forecast> {
@@ -116,7 +116,9 @@ describe('pactcycle forecast and backtest on the real Frontex and IOM DTM files'
     // The Central Mediterranean file lacks February 2010: the forecast starts in March 2010 and says so.
     expect(files.get(CMR)!.has('2010-02')).toBe(false);
     expect(trailingRun(files.get(CMR)!).start).toBe('2010-03');
-    expect(j.series.find((x) => x.id === CMR)!.notes.filter((n) => n.startsWith('gap:'))).toEqual(['gap: 2010-02 to 2010-02 missing; forecast from the 182 consecutive months since 2010-03']);
+    expect(j.series.find((x) => x.id === CMR)!.notes.filter((n) => n.key === 'series.gap')).toEqual([
+      { key: 'series.gap', params: { from: '2010-02', to: '2010-02', months: 182, since: '2010-03' }, text: 'gap: February 2010 to February 2010 missing; forecast from the 182 consecutive months since March 2010' },
+    ]);
     expect(j.series.find((x) => x.id === EMR)!.notes).toEqual([]);
   }, 120_000);
 
@@ -171,7 +173,7 @@ describe('pactcycle forecast and backtest on the real Frontex and IOM DTM files'
     j.series.forEach((s, i) => {
       const lines = blocks[i]!.split('\n');
       expect(lines[0]).toBe(`${s.id} — ${s.model}; observed to ${s.lastObserved}; forecast ${s.horizon[0]!.period} to 2026-12`);
-      for (const n of s.notes) expect(lines).toContain(`  note: ${n}`);
+      for (const n of s.notes) expect(lines).toContain(`  note: ${n.text}`);
       expect(lines).toContain(`  2026 total: ${s.cycleYear.value.toLocaleString('en-GB')}`);
       // The first forecast month's row, with thousands separators.
       const h = s.horizon[0]!;
@@ -319,17 +321,17 @@ describe('pactcycle forecast on series with gaps and too few months', () => {
   it('forecasts from the months after the last gap and says so; skips a series too short, with the reason', async () => {
     const j = await forecastJson('--cycle', '2026');
     const it_ = j.series.find((s) => s.id === IT)!;
-    expect(it_.notes.filter((n) => n.startsWith('gap:'))).toEqual(['gap: 2022-11 to 2022-12 missing; forecast from the 24 consecutive months since 2023-01']);
+    expect(it_.notes.filter((n) => n.key === 'series.gap').map((n) => n.text)).toEqual(['gap: November 2022 to December 2022 missing; forecast from the 24 consecutive months since January 2023']);
     const run = trailingRun(files.get(IT)!);
     expect(run).toMatchObject({ start: '2023-01' });
     expect(run.values).toHaveLength(24);
     expect(it_.horizon).toEqual(expectedHorizon(run.values, '2024-12', 24, 'combination'));
     // Two years are too few for seasonal models: stated, and seasonal naive is left out of the combination.
-    expect(it_.fallback).toBe('only 24 months (fewer than 36): non-seasonal combination fitted');
+    expect(it_.fallback?.text).toBe('only 24 months (fewer than 36): non-seasonal combination fitted');
     expect(it_.model).toMatch(/^COMBINATION\(ETS\([^)]*\), THETA\)$/);
 
     const es = j.series.find((s) => s.id === 'sea_arrivals:ES')!;
-    expect(es.fallback).toBe('only 6 months (fewer than 10): drift used instead of combination');
+    expect(es.fallback?.text).toBe('only 6 months (fewer than 10): drift used instead of combination');
     expect(es.model).toBe('DRIFT');
     expect(es.horizon).toEqual(expectedHorizon(trailingRun(files.get('sea_arrivals:ES')!).values, '2024-12', 24, 'combination'));
 
@@ -353,6 +355,6 @@ describe('pactcycle forecast on series with gaps and too few months', () => {
     const j = JSON.parse(r.stdout);
     expect(j.series).toEqual([]);
     expect(j.skipped).toEqual([{ id: IT, reason: expect.stringMatching(/^24 months, fewer than 49 months/) }]);
-    expect(j.notes).toEqual([{ id: IT, notes: ['gap: 2022-11 to 2022-12 missing; forecast from the 24 consecutive months since 2023-01'] }]);
+    expect(j.notes).toEqual([{ id: IT, notes: [{ key: 'series.gap', params: { from: '2022-11', to: '2022-12', months: 24, since: '2023-01' }, text: 'gap: November 2022 to December 2022 missing; forecast from the 24 consecutive months since January 2023' }] }]);
   }, 120_000);
 });

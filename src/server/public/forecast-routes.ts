@@ -9,12 +9,18 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { backtestStored, forecastCycle, type CycleForecast } from '../../cycle/forecast.ts';
 import { SHOCKS } from '../../domain/forecast/backtest.ts';
+import type { Note } from '../../domain/note.ts';
+import { noteJson, notesJson } from '../../notes/index.ts';
 import type { Db } from '../../store/db.ts';
 import { errorResponses, notFound } from '../errors.ts';
+import { NoteSchema } from '../notes.ts';
 import { DEFAULT_PUBLIC_CYCLE } from './routes.ts';
 
 // Upper bounds are not safe integers where the data barely constrain the forecast (e.g. a short stock that rose from
 // zero): they stay numbers, and the series carries a note saying the interval is uninformative.
+/** A forecast's notes as the API gives them: key, parameters and the English text. */
+const seriesJson = <T extends { notes: Note[]; fallback?: Note }>({ notes, fallback, ...s }: T) => ({ ...s, notes: notesJson(notes), ...(fallback ? { fallback: noteJson(fallback) } : {}) });
+
 const Month = z.object({ period: z.string(), mean: z.number().int(), lo80: z.number().int(), hi80: z.number(), lo95: z.number().int(), hi95: z.number() });
 const SeriesForecast = z.object({
   id: z.string(),
@@ -22,8 +28,8 @@ const SeriesForecast = z.object({
   geo: z.string(),
   dims: z.record(z.string(), z.string()).optional(),
   model: z.string().describe('the model fitted, e.g. COMBINATION(ETS(M,N,M), THETA, SNAIVE)'),
-  fallback: z.string().optional().describe('why a simpler model than the combination was used'),
-  notes: z.array(z.string()),
+  fallback: NoteSchema.optional().describe('why a simpler model than the combination was used'),
+  notes: z.array(NoteSchema),
   lastObserved: z.string(),
   covers: z.object({ first: z.string(), last: z.string() }),
   cycleYear: z.object({ year: z.number().int(), measure: z.enum(['sum', 'end of year']), observedMonths: z.number().int(), value: z.number().int() }),
@@ -83,7 +89,7 @@ export const forecastRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, opt
     },
     async (req) => {
       const r = await all(req.query.cycle);
-      return { cycle: r.cycle, series: r.series.map(({ fanChart: _, ...s }) => s), skipped: r.skipped };
+      return { cycle: r.cycle, series: r.series.map(({ fanChart: _, ...s }) => seriesJson(s)), skipped: r.skipped };
     },
   );
 
@@ -112,7 +118,7 @@ export const forecastRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, opt
         if (rows.length === 0) return null;
         return { origins: rows[0]!.origins, models: rows.map(({ id: _, origins: __, maseByHorizon: ___, ...m }) => m) };
       });
-      return { ...s, backtest };
+      return { ...seriesJson(s), backtest };
     },
   );
 };

@@ -3,10 +3,11 @@ import type { SeriesForecast as DomainSeriesForecast } from '../../../src/cycle/
 import type { Accuracy } from '../../../src/domain/forecast/accuracy.ts';
 import type { AnnualAccuracy } from '../../../src/domain/forecast/backtest.ts';
 import type { FanChartRow } from '../../../src/domain/forecast/fan-chart.ts';
+import type { NoteJson } from '../../../src/notes/render.ts';
 import { api } from './client.ts';
 
-/** As `pactcycle forecast --json` gives it: without the fan chart, which only the one-series answer carries. */
-export type SeriesForecast = Omit<DomainSeriesForecast, 'fanChart' | 'requestedModel'>;
+/** As `pactcycle forecast --json` gives it: without the fan chart, which only the one-series answer carries; notes as `{key, params, text}`. */
+export type SeriesForecast = Omit<DomainSeriesForecast, 'fanChart' | 'requestedModel' | 'notes' | 'fallback'> & { notes: NoteJson[]; fallback?: NoteJson };
 
 export interface ForecastList {
   cycle: number;

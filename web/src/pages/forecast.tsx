@@ -9,7 +9,7 @@ import { fetchForecasts, fetchSeriesForecast, type ModelAccuracy, type SeriesDet
 import { DataTable } from '../components/data-table.tsx';
 import { ErrorNote, Loading } from '../components/status.tsx';
 import { useAsync } from '../components/use-async.ts';
-import { formatNumber, formatPercent, stateName, t, type MessageKey } from '../i18n/i18n.ts';
+import { formatNumber, formatPercent, noteText, stateName, t, type MessageKey } from '../i18n/i18n.ts';
 import { useLocale } from '../i18n/use-locale.ts';
 import { navigate } from '../router.ts';
 
@@ -138,8 +138,8 @@ function Selected({ id }: { id: string }) {
       <FanChart s={s} />
       {notes.length > 0 && (
         <ul>
-          {notes.map((n) => (
-            <li key={n} lang="en">{n}</li>
+          {notes.map((n, i) => (
+            <li key={i}>{noteText(n)}</li>
           ))}
         </ul>
       )}
