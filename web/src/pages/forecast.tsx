@@ -9,7 +9,7 @@ import { fetchForecasts, fetchSeriesForecast, type ModelAccuracy, type SeriesDet
 import { DataTable } from '../components/data-table.tsx';
 import { ErrorNote, Loading } from '../components/status.tsx';
 import { useAsync } from '../components/use-async.ts';
-import { formatNumber, formatPercent, noteText, stateName, t, type MessageKey } from '../i18n/i18n.ts';
+import { currentLocale, formatNumber, formatPercent, noteText, stateName, t, type MessageKey } from '../i18n/i18n.ts';
 import { useLocale } from '../i18n/use-locale.ts';
 import { navigate } from '../router.ts';
 
@@ -82,7 +82,8 @@ function FanChart({ s }: { s: SeriesDetail }) {
   );
 }
 
-const mase = (a: { mase: number | null }) => (a.mase === null ? '–' : formatNumber(a.mase, 2));
+/** MASE with two decimals always, so that a column of them lines up (0.90, not 0.9). */
+const mase = (a: { mase: number | null }) => (a.mase === null ? '–' : new Intl.NumberFormat(currentLocale(), { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(a.mase));
 const share = (x: number | null) => (x === null ? '–' : formatPercent(x, 0));
 
 function Backtest({ s }: { s: SeriesDetail }) {
