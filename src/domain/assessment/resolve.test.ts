@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { noteText } from '../../notes/index.ts';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../errors.ts';
 import { addMonths, monthRange } from '../period.ts';
@@ -56,7 +57,7 @@ describe('resolving a series for a period', () => {
     const r = resolveSpan([{ period: '2023', value: 5 }, { period: '2024', value: 7 }, { period: '2025', value: 9 }], span, 'flow', 12);
     expect(r).toMatchObject({ ok: true, value: 7, exact: false, basis: 'years', window: { from: '2024-01', to: '2024-12' } });
     if (!r.ok) throw new Error('unreachable');
-    expect(describeSubstitution(r, span, 'flow')).toBe('annual data for 2024 used for 2024-07/2025-06 (nearest available period)');
+    expect(noteText(describeSubstitution(r, span, 'flow'))).toBe('annual data for 2024 used for July 2024 – June 2025 (nearest available period)');
   });
 
   it('prefers the latest complete 12 months of monthly data to a calendar year further away', () => {
@@ -73,8 +74,8 @@ describe('resolving a series for a period', () => {
     const r = resolveSpan([{ period: '2022', value: 1 }, { period: '2025', value: 5, flags: 'partial' }], span, 'flow', 12);
     expect(r.ok).toBe(false);
     if (r.ok) throw new Error('unreachable');
-    expect(r.reason).toMatch(/2022, is 30 months from 2024-07\/2025-06 \(the methodology allows 12\)/);
-    expect(resolveSpan([], span, 'flow', 12)).toEqual({ ok: false, reason: 'no data' });
+    expect(noteText(r.reason)).toMatch(/2022, is 30 months from July 2024 – June 2025 \(the methodology allows 12\)/);
+    expect(resolveSpan([], span, 'flow', 12)).toEqual({ ok: false, reason: { key: 'resolve.noData', params: {} } });
   });
 
   it('reads stocks at the period end, else the nearest date (ties to the earlier)', () => {
@@ -93,7 +94,7 @@ describe('resolving a series for a period', () => {
         if (r.ok) {
           expect(r.exact).toBe(false);
           expect(monthRange(r.window.from, r.window.to)).not.toContain(addMonths(span.from, hole));
-          expect(describeSubstitution(r, span, 'flow')).toContain('used for 2024-07/2025-06');
+          expect(noteText(describeSubstitution(r, span, 'flow'))).toContain('used for July 2024 – June 2025');
         }
       }),
     );
