@@ -48,6 +48,8 @@ export async function runMatching(db: Db, actor: Actor, body: { label?: string; 
   const { pledges, releases } = parsePledges({ pledges: body.pledges, releases: body.releases ?? [] }, 'pledges');
   const instance = checkInstance({ cases, pledges, releases });
   const r = match(instance);
+  // Kept with each line for the Art 67(10) notice before transfer: 2 days for an applicant, 1 week for a beneficiary.
+  const statusOf = new Map(cases.map((c) => [c.id, c.status]));
   const summary: RunSummary = {
     placedPersons: r.placedPersons, eligiblePersons: r.eligiblePersons, objective: r.objective, bound: r.bound, gap: r.gap, optimal: r.optimal,
     excluded: r.excluded.length, states: r.states, benefitting: r.benefitting, solver: r.solver,
@@ -58,7 +60,7 @@ export async function runMatching(db: Db, actor: Actor, body: { label?: string; 
       { label: body.label ?? '', createdBy: actor.name, createdAt: at, input: { pledges, releases }, summary },
       r.assignments.map((a) => ({
         caseId: a.caseId, benefitting: a.benefitting, persons: a.persons, proposedState: a.state, explanation: a.explanation,
-        detail: { score: a.score, link: a.link, alternative: a.alternative, unusableLinks: a.unusableLinks },
+        detail: { score: a.score, link: a.link, alternative: a.alternative, unusableLinks: a.unusableLinks, status: statusOf.get(a.caseId) ?? null },
       })),
     ),
   );

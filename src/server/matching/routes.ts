@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { decideAssignment, listMatchingRuns, readRun, runMatching } from '../../cycle/matching.ts';
 import type { Db } from '../../store/db.ts';
 import { errorResponses } from '../errors.ts';
+import { progressRoutes } from './progress-routes.ts';
 
 const Assignment = z
   .object({
@@ -87,4 +88,7 @@ export const matchingRoutes: FastifyPluginAsyncZod<{ db: Db; now: () => Date }> 
     },
     async (req) => decideAssignment(opts.db, req.principal, req.params.id, req.params.caseId, req.body, opts.now()),
   );
+
+  // The time limits of the decided relocations (Art 67(9)-(11)).
+  await app.register(progressRoutes, opts);
 };
