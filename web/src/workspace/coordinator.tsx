@@ -12,6 +12,7 @@ import { deadlineText, Deadlines, useDeadlines } from './deadlines.tsx';
 import { MatchingPanel } from './matching.tsx';
 import { EventForm, int } from './event-form.tsx';
 import { PhaseLine } from './phase.tsx';
+import { RelocationTimersPanel } from './relocation-timers.tsx';
 import { ToolboxQueuePanel } from './procedures.tsx';
 import { usePool } from './use-pool.ts';
 
@@ -108,6 +109,7 @@ export function CoordinatorWorkspace() {
         )}
       </section>
       {(phase === 'adopted' || phase === 'implementation') && <MatchingPanel view={view} />}
+      <RelocationTimersPanel code={null} />
       <Deadlines view={view} />
       <ToolboxQueuePanel decide={false} />
     </>

@@ -13,6 +13,7 @@ import { Deadlines } from './deadlines.tsx';
 import { EventForm, int, type FieldSpec, type Values } from './event-form.tsx';
 import { PhaseLine } from './phase.tsx';
 import { ImplementationPlanPanel, ToolboxRequestPanel } from './procedures.tsx';
+import { RelocationTimersPanel } from './relocation-timers.tsx';
 import { usePool } from './use-pool.ts';
 import { SOLIDARITY_STATES } from '../../../src/domain/member-states.ts';
 
@@ -232,6 +233,7 @@ export function MemberStateWorkspace({ code }: { code: string }) {
       </section>
       <Deadlines view={view} />
       <ImplementationPlanPanel code={code} />
+      <RelocationTimersPanel code={code} />
       <ToolboxRequestPanel />
     </>
   );
