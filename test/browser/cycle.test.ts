@@ -347,6 +347,38 @@ describe('the 2026 cycle, one user per role', () => {
     await page.close();
   });
 
+  it('Germany records receiving the information on IT-1; the Coordinator sees its Art 67(9) time limit, and Italy may not record a confirmation', async () => {
+    const de = await as(USERS['member-state:DE']);
+    const mine = de.locator('section[data-timers]');
+    await expect.poll(() => mine.locator('table').textContent()).toContain('IT-1');
+    await mine.getByLabel('Step').selectOption('informationReceived');
+    await mine.getByLabel('Date').fill('2026-09-01');
+    await mine.getByRole('button', { name: 'Record the step' }).click();
+    await expect.poll(() => mine.getByRole('status').last().textContent()).toContain('recorded for IT-1');
+    await checkPage(de, 'workspace-member-state-timers');
+    await de.close();
+    // Italy, the benefitting state, is not offered the steps of the state of relocation.
+    const italy = await as(USERS['member-state:IT']);
+    const its = italy.locator('section[data-timers]');
+    await expect.poll(() => its.locator('table').textContent()).toContain('IT-1');
+    expect(await its.getByLabel('Step').locator('option').allTextContents()).not.toContain('Confirmed (Art 67(9))');
+    await italy.close();
+
+    const page = await as(USERS.coordinator);
+    const timers = page.locator('section[data-timers]');
+    await timers.getByLabel(/On the day/).fill('2026-09-07');
+    await timers.getByRole('button', { name: 'Show' }).click();
+    await expect.poll(() => timers.locator('table').textContent()).toContain('due September 8, 2026');
+    const row = timers.locator('tr', { hasText: 'IT-1' });
+    expect(await row.locator('.badge.due').count()).toBe(1);
+    await timers.getByLabel(/On the day/).fill('2026-09-20');
+    await timers.getByRole('button', { name: 'Show' }).click();
+    // No confirmation by 8 September: silence is confirmation, and the transfer decision (by 15 September) is overdue.
+    await expect.poll(() => row.locator('.badge.overdue').count()).toBe(1);
+    await checkPage(page, 'workspace-coordinator-timers');
+    await page.close();
+  });
+
   it('Coordinator: convenes the Technical-Level Forum, allocates, and records fulfilment', async () => {
     const page = await as(USERS.coordinator);
     const tlf = page.locator('form[data-event="technical-forum-convened"]');
