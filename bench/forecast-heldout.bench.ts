@@ -26,14 +26,9 @@
  * order declared.
  */
 import { accuracy, maseScale, type ForecastPoint } from '../src/domain/forecast/accuracy.ts';
-import { autoArima } from '../src/domain/forecast/auto-arima.ts';
-import { forecastArima } from '../src/domain/forecast/arima.ts';
 import { DEFAULT_BACKTEST, origins, shockOf, SHOCKS } from '../src/domain/forecast/backtest.ts';
 import { combine } from '../src/domain/forecast/combination.ts';
-import { autoEts, forecastEts } from '../src/domain/forecast/ets.ts';
-import { forecastCountsWith, MIN_SEASONAL, SEASON } from '../src/domain/forecast/models.ts';
-import { drift, naive, seasonalNaive } from '../src/domain/forecast/naive.ts';
-import { theta } from '../src/domain/forecast/theta.ts';
+import { fitSingle, forecastCountsWith, MIN_SEASONAL } from '../src/domain/forecast/models.ts';
 import { toCountScale, toModelScale } from '../src/domain/forecast/transform.ts';
 import type { PointForecast } from '../src/domain/forecast/types.ts';
 import { InputError } from '../src/domain/errors.ts';
@@ -73,22 +68,7 @@ const DEFAULT: readonly Component[] = ['ets', 'theta', 'snaive'];
 const key = (c: readonly Component[]) => c.join('+');
 
 /** One component on the model scale, as models.ts fits it for a series of ≥ MIN_SEASONAL months. */
-function fitComponent(c: Component, y: readonly number[], h: number): PointForecast {
-  switch (c) {
-    case 'ets':
-      return forecastEts(autoEts(y, SEASON, true), h);
-    case 'theta':
-      return theta(y, h, SEASON);
-    case 'snaive':
-      return seasonalNaive(y, h, SEASON);
-    case 'naive':
-      return naive(y, h);
-    case 'drift':
-      return drift(y, h);
-    case 'arima':
-      return forecastArima(autoArima(y, SEASON, true), h);
-  }
-}
+const fitComponent = (c: Component, y: readonly number[], h: number): PointForecast => fitSingle(c, y, h, true);
 
 interface Run {
   /** Pooled points per candidate key, plus `snaive` and each single component under its own name. */

@@ -58,24 +58,7 @@ export function forecastCountsWith(counts: readonly number[], h: number, request
   const fit = (id: ModelId): PointForecast => {
     const hit = memo.get(id);
     if (hit) return hit;
-    const f = ((): PointForecast => {
-      switch (id) {
-        case 'snaive':
-          return seasonalNaive(y, h, SEASON);
-        case 'naive':
-          return naive(y, h);
-        case 'drift':
-          return drift(y, h);
-        case 'ets':
-          return forecastEts(autoEts(y, SEASON, seasonal), h);
-        case 'theta':
-          return theta(y, h, seasonal ? SEASON : 1);
-        case 'arima':
-          return forecastArima(autoArima(y, SEASON, seasonal), h);
-        case 'combination':
-          return combine(seasonal ? [fit('ets'), fit('theta'), fit('snaive')] : [fit('ets'), fit('theta')]);
-      }
-    })();
+    const f = id === 'combination' ? combine(seasonal ? [fit('ets'), fit('theta'), fit('snaive')] : [fit('ets'), fit('theta')]) : fitSingle(id, y, h, seasonal);
     memo.set(id, f);
     return f;
   };
@@ -86,6 +69,24 @@ export function forecastCountsWith(counts: readonly number[], h: number, request
     out[requestedModel] = fallback ? { ...f, requested: requestedModel, fallback } : { ...f, requested: requestedModel };
   }
   return out;
+}
+
+/** One model (not the combination) on the model scale, seasonal where the series is long enough for it. */
+export function fitSingle(id: Exclude<ModelId, 'combination'>, y: readonly number[], h: number, seasonal: boolean): PointForecast {
+  switch (id) {
+    case 'snaive':
+      return seasonalNaive(y, h, SEASON);
+    case 'naive':
+      return naive(y, h);
+    case 'drift':
+      return drift(y, h);
+    case 'ets':
+      return forecastEts(autoEts(y, SEASON, seasonal), h);
+    case 'theta':
+      return theta(y, h, seasonal ? SEASON : 1);
+    case 'arima':
+      return forecastArima(autoArima(y, SEASON, seasonal), h);
+  }
 }
 
 /** The model the data allow for the one requested, and why it differs. */
