@@ -3,60 +3,50 @@
  * its adequate capacity (APR Art 48) and its entries against its annual maximum (Art 50), with the forecast's 80 %
  * and 95 % intervals, drawn with Observable Plot and always followed by the same figures as a table.
  */
-import { useEffect, useRef } from 'preact/hooks';
 import { fetchCapacityOutlook, type CapacityOutlook, type ReachDate } from '../api/public.ts';
 import { ApiError } from '../api/client.ts';
 import { isSolidarityState } from '../../../src/domain/member-states.ts';
 import { formatDate, formatNumber, formatPercent, noteText, stateName, t } from '../i18n/i18n.ts';
-import { useLocale } from '../i18n/use-locale.ts';
 import { DataTable } from './data-table.tsx';
 import { ErrorNote, Loading } from './status.tsx';
 import { useAsync } from './use-async.ts';
+import { usePlot } from './use-plot.ts';
 
 type Month = CapacityOutlook['state']['months'][number];
 
 function OccupancyChart({ o, title }: { o: CapacityOutlook; title: string }) {
-  const ref = useRef<HTMLDivElement>(null);
-  const locale = useLocale();
   const s = o.state;
-  useEffect(() => {
-    let live = true;
-    void import('@observablehq/plot').then((Plot) => {
-      if (!live || !ref.current || s.months.length === 0) return;
-      const data = s.months.map((m) => ({ date: new Date(`${m.period}-01T00:00:00Z`), ...m.peak, cumulative: m.cumulative.mean }));
-      // As in the Report: the frame ends a quarter above the limits and the central lines, since the intervals of
-      // the sea routes reach ten times the central forecast; bands above it are cut, the table gives every bound.
-      const top = 1.25 * Math.max(s.capacity, s.annualMaximum ?? 0, ...data.map((d) => Math.max(d.mean, d.cumulative)), 1);
-      const occupancy = t('outlook.chart.occupancy');
-      const entries = t('outlook.chart.entries', { date: formatDate(o.assumptions.appliesFrom) });
-      const rules = [
-        { value: s.capacity, label: t('outlook.chart.capacity', { value: s.capacity }), dash: '' },
-        ...(s.annualMaximum !== null ? [{ value: s.annualMaximum, label: t('outlook.chart.annualMaximum', { value: s.annualMaximum }), dash: '6,3' }] : []),
-      ];
-      const chart = Plot.plot({
-        width: Math.max(280, ref.current.clientWidth),
-        height: 260,
-        marginLeft: 64,
-        style: { fontSize: '12px', background: 'transparent', color: '#1a1a1a' },
-        x: { type: 'utc', label: null, tickFormat: (d: Date) => new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' }).format(d) },
-        y: { label: t('unit.persons'), grid: true, domain: [0, top], tickFormat: (d: number) => formatNumber(d) },
-        color: { domain: [occupancy, entries], range: ['#08306b', '#b4470f'], legend: true },
-        marks: [
-          Plot.areaY(data, { x: 'date', y1: 'lo95', y2: (d: { hi95: number }) => Math.min(d.hi95, top), fill: '#c6dbef' }),
-          Plot.areaY(data, { x: 'date', y1: 'lo80', y2: (d: { hi80: number }) => Math.min(d.hi80, top), fill: '#6baed6' }),
-          Plot.lineY(data, { x: 'date', y: 'mean', stroke: () => occupancy, strokeWidth: 2 }),
-          Plot.lineY(data, { x: 'date', y: 'cumulative', stroke: () => entries, strokeWidth: 2, strokeDasharray: '2,2' }),
-          ...rules.map((r) => Plot.ruleY([r.value], { stroke: '#a50f15', strokeWidth: 1.2, ...(r.dash ? { strokeDasharray: r.dash } : {}) })),
-          Plot.text(rules, { x: data[0]!.date, y: 'value', text: 'label', textAnchor: 'start', dy: -6, fill: '#a50f15' }),
-        ],
-      });
-      chart.setAttribute('aria-hidden', 'true');
-      ref.current.replaceChildren(chart);
+  const ref = usePlot((Plot, width, locale) => {
+    if (s.months.length === 0) return null;
+    const data = s.months.map((m) => ({ date: new Date(`${m.period}-01T00:00:00Z`), ...m.peak, cumulative: m.cumulative.mean }));
+    // As in the Report: the frame ends a quarter above the limits and the central lines, since the intervals of
+    // the sea routes reach ten times the central forecast; bands above it are cut, the table gives every bound.
+    const top = 1.25 * Math.max(s.capacity, s.annualMaximum ?? 0, ...data.map((d) => Math.max(d.mean, d.cumulative)), 1);
+    const occupancy = t('outlook.chart.occupancy');
+    const entries = t('outlook.chart.entries', { date: formatDate(o.assumptions.appliesFrom) });
+    const rules = [
+      { value: s.capacity, label: t('outlook.chart.capacity', { value: s.capacity }), dash: '' },
+      ...(s.annualMaximum !== null ? [{ value: s.annualMaximum, label: t('outlook.chart.annualMaximum', { value: s.annualMaximum }), dash: '6,3' }] : []),
+    ];
+    const chart = Plot.plot({
+      width,
+      height: 260,
+      marginLeft: 64,
+      style: { fontSize: '12px', background: 'transparent', color: '#1a1a1a' },
+      x: { type: 'utc', label: null, tickFormat: (d: Date) => new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' }).format(d) },
+      y: { label: t('unit.persons'), grid: true, domain: [0, top], tickFormat: (d: number) => formatNumber(d) },
+      color: { domain: [occupancy, entries], range: ['#08306b', '#b4470f'], legend: true },
+      marks: [
+        Plot.areaY(data, { x: 'date', y1: 'lo95', y2: (d: { hi95: number }) => Math.min(d.hi95, top), fill: '#c6dbef' }),
+        Plot.areaY(data, { x: 'date', y1: 'lo80', y2: (d: { hi80: number }) => Math.min(d.hi80, top), fill: '#6baed6' }),
+        Plot.lineY(data, { x: 'date', y: 'mean', stroke: () => occupancy, strokeWidth: 2 }),
+        Plot.lineY(data, { x: 'date', y: 'cumulative', stroke: () => entries, strokeWidth: 2, strokeDasharray: '2,2' }),
+        ...rules.map((r) => Plot.ruleY([r.value], { stroke: '#a50f15', strokeWidth: 1.2, ...(r.dash ? { strokeDasharray: r.dash } : {}) })),
+        Plot.text(rules, { x: data[0]!.date, y: 'value', text: 'label', textAnchor: 'start', dy: -6, fill: '#a50f15' }),
+      ],
     });
-    return () => {
-      live = false;
-    };
-  }, [o, locale]);
+    return chart;
+  }, [o]);
   const n = (v: number) => formatNumber(v);
   return (
     <figure class="chart">

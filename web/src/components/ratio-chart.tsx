@@ -2,9 +2,8 @@
  * One bar per state: its actual figure as a multiple of its fair share (1 = exactly its fair share), drawn with
  * Observable Plot on demand, followed by the table with the same numbers.
  */
-import { useEffect, useRef } from 'preact/hooks';
 import { formatNumber, stateName, t } from '../i18n/i18n.ts';
-import { useLocale } from '../i18n/use-locale.ts';
+import { usePlot } from './use-plot.ts';
 
 export interface RatioBar {
   geo: string;
@@ -12,32 +11,22 @@ export interface RatioBar {
 }
 
 export function RatioChart({ title, bars }: { title: string; bars: RatioBar[] }) {
-  const ref = useRef<HTMLDivElement>(null);
-  const locale = useLocale();
-  useEffect(() => {
-    let live = true;
-    void import('@observablehq/plot').then((Plot) => {
-      if (!live || !ref.current) return;
-      const data = bars.map((b) => ({ state: stateName(b.geo), ratio: b.ratio, above: b.ratio > 1 }));
-      const chart = Plot.plot({
-        width: Math.max(280, ref.current.clientWidth),
-        height: 24 * data.length + 40,
-        marginLeft: 120,
-        style: { fontSize: '12px', background: 'transparent', color: '#1a1a1a' },
-        x: { label: t('fairShare.ratioAxis'), grid: true, tickFormat: (d: number) => formatNumber(d, 1) },
-        y: { label: null, domain: data.sort((a, b) => b.ratio - a.ratio).map((d) => d.state) },
-        marks: [
-          Plot.barX(data, { y: 'state', x: 'ratio', fill: (d: { above: boolean }) => (d.above ? '#a50f15' : '#0b4f8a') }),
-          Plot.ruleX([1], { stroke: '#1a1a1a', strokeWidth: 2 }),
-        ],
-      });
-      chart.setAttribute('aria-hidden', 'true');
-      ref.current.replaceChildren(chart);
+  const ref = usePlot((Plot, width) => {
+    const data = bars.map((b) => ({ state: stateName(b.geo), ratio: b.ratio, above: b.ratio > 1 }));
+    const chart = Plot.plot({
+      width,
+      height: 24 * data.length + 40,
+      marginLeft: 120,
+      style: { fontSize: '12px', background: 'transparent', color: '#1a1a1a' },
+      x: { label: t('fairShare.ratioAxis'), grid: true, tickFormat: (d: number) => formatNumber(d, 1) },
+      y: { label: null, domain: data.sort((a, b) => b.ratio - a.ratio).map((d) => d.state) },
+      marks: [
+        Plot.barX(data, { y: 'state', x: 'ratio', fill: (d: { above: boolean }) => (d.above ? '#a50f15' : '#0b4f8a') }),
+        Plot.ruleX([1], { stroke: '#1a1a1a', strokeWidth: 2 }),
+      ],
     });
-    return () => {
-      live = false;
-    };
-  }, [bars, locale]);
+    return chart;
+  }, [bars]);
   return (
     <figure class="chart">
       <figcaption>{title}</figcaption>

@@ -4,7 +4,6 @@
  * and how well the same forecasts did in the past (the rolling-origin backtest, shock years apart). The series shown
  * is in the URL (`/forecast?series=…`), so a chart can be shared.
  */
-import { useEffect, useRef } from 'preact/hooks';
 import { fetchForecasts, fetchSeriesForecast, type ModelAccuracy, type SeriesDetail, type SeriesForecast } from '../api/forecast.ts';
 import { DataTable } from '../components/data-table.tsx';
 import { ErrorNote, Loading } from '../components/status.tsx';
@@ -12,6 +11,7 @@ import { useAsync } from '../components/use-async.ts';
 import { currentLocale, formatNumber, formatPercent, noteText, stateName, t, type MessageKey } from '../i18n/i18n.ts';
 import { useLocale } from '../i18n/use-locale.ts';
 import { navigate } from '../router.ts';
+import { usePlot } from '../components/use-plot.ts';
 
 const DEFAULT_INDICATOR = 'irregular_crossings';
 
@@ -22,42 +22,32 @@ const selectedId = () => new URLSearchParams(location.search).get('series');
 const show = (id: string) => navigate(`/forecast?series=${encodeURIComponent(id)}`);
 
 function FanChart({ s }: { s: SeriesDetail }) {
-  const ref = useRef<HTMLDivElement>(null);
-  const locale = useLocale();
-  useEffect(() => {
-    let live = true;
-    void import('@observablehq/plot').then((Plot) => {
-      if (!live || !ref.current) return;
-      const rows = s.fanChart.map((r) => ({ ...r, date: new Date(`${r.period}-01T00:00:00Z`) }));
-      const bands = rows.filter((r) => r.mean !== undefined);
-      // The frame ends a quarter above the observed and central lines: the intervals of volatile series reach ten
-      // times the central forecast. Bands above it are cut; the table gives every bound.
-      const top = 1.25 * Math.max(1, ...rows.map((r) => Math.max(r.actual ?? 0, r.mean ?? 0)));
-      const cut = (v: number | undefined) => Math.min(v ?? 0, top);
-      const observed = t('forecast.chart.observed');
-      const central = t('forecast.chart.central');
-      const chart = Plot.plot({
-        width: Math.max(280, ref.current.clientWidth),
-        height: 280,
-        marginLeft: 64,
-        style: { fontSize: '12px', background: 'transparent', color: '#1a1a1a' },
-        x: { type: 'utc', label: null, tickFormat: (d: Date) => new Intl.DateTimeFormat(locale, { month: 'short', year: '2-digit', timeZone: 'UTC' }).format(d) },
-        y: { label: t('unit.persons'), grid: true, domain: [0, top], tickFormat: (d: number) => formatNumber(d) },
-        color: { domain: [observed, central], range: ['#1a1a1a', '#08519c'], legend: true },
-        marks: [
-          Plot.areaY(bands, { x: 'date', y1: 'lo95', y2: (d: { hi95?: number }) => cut(d.hi95), fill: '#c6dbef' }),
-          Plot.areaY(bands, { x: 'date', y1: 'lo80', y2: (d: { hi80?: number }) => cut(d.hi80), fill: '#6baed6' }),
-          Plot.lineY(rows.filter((r) => r.actual !== undefined), { x: 'date', y: 'actual', stroke: () => observed, strokeWidth: 1.5 }),
-          Plot.lineY(bands, { x: 'date', y: 'mean', stroke: () => central, strokeWidth: 2, strokeDasharray: '5,3' }),
-        ],
-      });
-      chart.setAttribute('aria-hidden', 'true');
-      ref.current.replaceChildren(chart);
+  const ref = usePlot((Plot, width, locale) => {
+    const rows = s.fanChart.map((r) => ({ ...r, date: new Date(`${r.period}-01T00:00:00Z`) }));
+    const bands = rows.filter((r) => r.mean !== undefined);
+    // The frame ends a quarter above the observed and central lines: the intervals of volatile series reach ten
+    // times the central forecast. Bands above it are cut; the table gives every bound.
+    const top = 1.25 * Math.max(1, ...rows.map((r) => Math.max(r.actual ?? 0, r.mean ?? 0)));
+    const cut = (v: number | undefined) => Math.min(v ?? 0, top);
+    const observed = t('forecast.chart.observed');
+    const central = t('forecast.chart.central');
+    const chart = Plot.plot({
+      width,
+      height: 280,
+      marginLeft: 64,
+      style: { fontSize: '12px', background: 'transparent', color: '#1a1a1a' },
+      x: { type: 'utc', label: null, tickFormat: (d: Date) => new Intl.DateTimeFormat(locale, { month: 'short', year: '2-digit', timeZone: 'UTC' }).format(d) },
+      y: { label: t('unit.persons'), grid: true, domain: [0, top], tickFormat: (d: number) => formatNumber(d) },
+      color: { domain: [observed, central], range: ['#1a1a1a', '#08519c'], legend: true },
+      marks: [
+        Plot.areaY(bands, { x: 'date', y1: 'lo95', y2: (d: { hi95?: number }) => cut(d.hi95), fill: '#c6dbef' }),
+        Plot.areaY(bands, { x: 'date', y1: 'lo80', y2: (d: { hi80?: number }) => cut(d.hi80), fill: '#6baed6' }),
+        Plot.lineY(rows.filter((r) => r.actual !== undefined), { x: 'date', y: 'actual', stroke: () => observed, strokeWidth: 1.5 }),
+        Plot.lineY(bands, { x: 'date', y: 'mean', stroke: () => central, strokeWidth: 2, strokeDasharray: '5,3' }),
+      ],
     });
-    return () => {
-      live = false;
-    };
-  }, [s, locale]);
+    return chart;
+  }, [s]);
   const title = t('forecast.chart.title', { series: seriesName(s), indicator: indicatorName(s.indicator) });
   return (
     <figure class="chart">
