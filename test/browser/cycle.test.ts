@@ -368,9 +368,10 @@ describe('the 2026 cycle, one user per role', () => {
     const timers = page.locator('section[data-timers]');
     await timers.getByLabel(/On the day/).fill('2026-09-07');
     await timers.getByRole('button', { name: 'Show' }).click();
-    await expect.poll(() => timers.locator('table').textContent()).toContain('due September 8, 2026');
     const row = timers.locator('tr', { hasText: 'IT-1' });
-    expect(await row.locator('.badge.due').count()).toBe(1);
+    // The table shown before the click carries the same due date (on the server's day): wait for the new day's states.
+    await expect.poll(() => row.locator('.badge.due').count()).toBe(1);
+    expect(await timers.locator('table').textContent()).toContain('due September 8, 2026');
     await timers.getByLabel(/On the day/).fill('2026-09-20');
     await timers.getByRole('button', { name: 'Show' }).click();
     // No confirmation by 8 September: silence is confirmation, and the transfer decision (by 15 September) is overdue.
