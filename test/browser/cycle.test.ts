@@ -409,6 +409,8 @@ describe('the 2026 cycle, one user per role', () => {
     let form = page.locator('form[data-event="implementation-confirmed"]');
     expect(await form.getByLabel('Relocations (persons)').inputValue()).toBe('600');
     await form.getByLabel('Financial contributions (€)').fill('1234567');
+    // The workspace's other reads finish first: one sent after the cookies are gone is refused as anonymous (403).
+    await expect.poll(() => page.locator('section[data-timers] table').textContent()).toContain('IT-1');
     await page.context().clearCookies();
     await form.locator('button[type="submit"]').click();
     await expect.poll(() => form.getByRole('alert').textContent()).toContain('Your session has ended');

@@ -4,7 +4,7 @@
  * the steps they may: the state of relocation what it receives and confirms, the benefitting state the transfer,
  * the Coordinator any step. A correction is a new record; the latest wins.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, ApiError } from '../api/client.ts';
 import { DataTable } from '../components/data-table.tsx';
 import { formatDate, stateName, t, type MessageKey } from '../i18n/i18n.ts';
@@ -41,10 +41,13 @@ export function RelocationTimersPanel({ code }: { code: string | null }) {
   const [error, setError] = useState<string | null>(null);
   const fail = (err: unknown) => setError(err instanceof ApiError ? err.message : String(err));
 
-  const load = async (id: number | null, on: string) => {
+  // Only the latest request's answer is shown: the first load (the server's day) may come back after a Show.
+  const latest = useRef(0);
+  const load = async (id: number | null, on: string, ticket: number) => {
     if (id === null) return;
     try {
       const r = await api.get<{ today: string; cases: CaseTimers[] }>(`/api/matching/runs/${id}/timers${on ? `?today=${on}` : ''}`);
+      if (ticket !== latest.current) return;
       setCases(r.cases);
       setDay(r.today);
       setError(null);
@@ -53,13 +56,16 @@ export function RelocationTimersPanel({ code }: { code: string | null }) {
     }
   };
   // The run list is read again on Show: the Coordinator may have stored a run since.
-  const refresh = (keep: number | null, on: string) =>
-    api.get<{ id: number; label: string }[]>('/api/matching/runs').then((list) => {
+  const refresh = (keep: number | null, on: string) => {
+    const ticket = ++latest.current;
+    return api.get<{ id: number; label: string }[]>('/api/matching/runs').then((list) => {
+      if (ticket !== latest.current) return;
       setRuns(list);
       const id = keep !== null && list.some((r) => r.id === keep) ? keep : (list.at(-1)?.id ?? null);
       setRunId(id);
-      return load(id, on);
+      return load(id, on, ticket);
     }, fail);
+  };
   useEffect(() => void refresh(null, ''), []);
 
   const id = code ? `ms-timers` : 'coord-timers';
@@ -103,7 +109,7 @@ export function RelocationTimersPanel({ code }: { code: string | null }) {
         />
       )}
       {cases && cases.length === 0 && <p>{t('timers.none')}</p>}
-      {cases && cases.length > 0 && runId !== null && <RecordStep runId={runId} cases={cases} code={code} id={id} onRecorded={() => void load(runId, today)} />}
+      {cases && cases.length > 0 && runId !== null && <RecordStep runId={runId} cases={cases} code={code} id={id} onRecorded={() => void load(runId, today, ++latest.current)} />}
     </section>
   );
 }
