@@ -9,7 +9,7 @@
  */
 import { armaLikelihood } from './arma-likelihood.ts';
 import { minimize } from './nelder-mead.ts';
-import { difference, differencingPolynomial, lagPolynomial, multiply, toStationary } from './polynomial.ts';
+import { difference, differencingPolynomial, hasRootWithin, lagPolynomial, multiply, toStationary } from './polynomial.ts';
 import { normalIntervals, type PointForecast } from './types.ts';
 
 export interface ArimaOrder {
@@ -68,6 +68,18 @@ function operators(ar: number[], sar: number[], ma: number[], sma: number[], m: 
   const arPoly = multiply(lagPolynomial(ar, 1, -1), lagPolynomial(sar, m, -1));
   const maPoly = multiply(lagPolynomial(ma, 1, 1), lagPolynomial(sma, m, 1));
   return { a: arPoly.map((v) => -v), c: maPoly };
+}
+
+/**
+ * R forecast's `auto.arima` refuses a fitted model whose AR or MA polynomial (the product of the non-seasonal and
+ * seasonal operators) has a root of modulus below 1.01 (`myarima`: "minroot < 1 + 1e-2"): such a model is nearly
+ * non-stationary or non-invertible, and its forecasts swing on the near-unit root. Returns that test for a fit.
+ */
+export const MIN_ROOT_MODULUS = 1.01;
+export function nearUnitRoot(fit: Pick<ArimaFit, 'ar' | 'ma' | 'sar' | 'sma' | 'm'>): boolean {
+  const arPoly = multiply(lagPolynomial(fit.ar, 1, -1), lagPolynomial(fit.sar, fit.m, -1));
+  const maPoly = multiply(lagPolynomial(fit.ma, 1, 1), lagPolynomial(fit.sma, fit.m, 1));
+  return hasRootWithin(arPoly, MIN_ROOT_MODULUS) || hasRootWithin(maPoly, MIN_ROOT_MODULUS);
 }
 
 function residuals(w: readonly number[], mu: number, ops: Operators): number[] {
@@ -145,12 +157,25 @@ export function fitArima(y: readonly number[], order: ArimaOrder, m = 12, condit
     const l = exact(x);
     return l ? -l.loglik / w.length : Infinity;
   };
-  let ml = { x: best.x, value: objective(best.x) };
-  for (const step of nPar > 0 ? [0.1, 0.02, 0.005] : []) {
-    const next = minimize(objective, ml.x, { step: x0.map(() => step), maxEvaluations: 200 * nPar, tolerance: 1e-10 });
-    const gain = ml.value - next.value;
-    if (gain > 0) ml = next;
-    if (!(gain > 1e-9)) break;
+  const climb = (from: readonly number[]) => {
+    let ml = { x: [...from], value: objective(from) };
+    for (const step of nPar > 0 ? [0.1, 0.02, 0.005] : []) {
+      const next = minimize(objective, ml.x, { step: x0.map(() => step), maxEvaluations: 200 * nPar, tolerance: 1e-10 });
+      const gain = ml.value - next.value;
+      if (gain > 0) ml = next;
+      if (!(gain > 1e-9)) break;
+    }
+    return ml;
+  };
+  let ml = climb(best.x);
+  // CSS often puts a partial autocorrelation on the boundary (a seasonal MA of −1 on a short series), where tanh is
+  // flat and the simplex cannot leave it although the exact likelihood is higher inside (R's optimiser, which does
+  // not bound MA coefficients, gets there). The likelihood is then climbed from the same start pulled inside as well,
+  // and the higher maximum kept.
+  const inside = best.x.map((v, i) => (i < nPar - (order.constant ? 1 : 0) ? Math.max(-1, Math.min(1, v)) : v));
+  if (inside.some((v, i) => v !== best.x[i])) {
+    const other = climb(inside);
+    if (other.value < ml.value) ml = other;
   }
   const l = exact(ml.x);
   if (!l) return undefined;

@@ -6,9 +6,11 @@
  * Candidates are fitted as R's `auto.arima` fits them: by exact maximum likelihood from CSS starting values ("CSS-ML",
  * ./arima.ts), except that for series longer than 150 observations (R's `approximation = length(x) > 150 ||
  * frequency(x) > 12`) the search uses CSS alone, every candidate's AICc on the same observations (conditioned on the
- * largest possible lag), and only the chosen order is refitted by CSS-ML.
+ * largest possible lag), and the orders are then refitted by CSS-ML from the best down until one is accepted.
+ * As R, a fit with an AR or MA root of modulus below 1.01 is not accepted (`nearUnitRoot`). Not reproduced: R also
+ * refuses a fit whose coefficients' estimated variances are not all positive (`checkarima`), which needs the Hessian.
  */
-import { fitArima, type ArimaFit, type ArimaOrder } from './arima.ts';
+import { fitArima, nearUnitRoot, type ArimaFit, type ArimaOrder } from './arima.ts';
 import { difference, differencingPolynomial } from './polynomial.ts';
 import { ndiffs, nsdiffs } from './unit-root.ts';
 
@@ -35,7 +37,8 @@ export function autoArima(y: readonly number[], m = 12, seasonal = y.length >= 3
     if (o.constant && !allowConstant) return false;
     const k = key(o);
     if (cache.has(k) || cache.size >= MAX_MODELS) return false;
-    const fit = (approximation ? fitArima(y, o, m, conditioning, 'CSS') : fitArima(y, o, m)) ?? null;
+    const fitted = approximation ? fitArima(y, o, m, conditioning, 'CSS') : fitArima(y, o, m);
+    const fit = fitted && !nearUnitRoot(fitted) ? fitted : null;
     cache.set(k, fit);
     if (fit && (!best || fit.aicc < best.aicc - 1e-9)) {
       best = fit;
@@ -70,6 +73,13 @@ export function autoArima(y: readonly number[], m = 12, seasonal = y.length >= 3
     }
   }
   if (!best) throw new RangeError(`no ARIMA model can be fitted to ${y.length} observations`);
-  // As R: the order found by the approximation is refitted by CSS-ML, whose estimates and variance the forecasts use.
-  return approximation ? (fitArima(y, best.order, m) ?? best) : best;
+  if (!approximation) return best;
+  // As R: the orders the approximation ranked are refitted by CSS-ML, best first, and the first accepted is kept (its
+  // estimates and variance are what the forecasts use); the CSS fit only if none is.
+  const ranked = [...cache.values()].filter((f): f is ArimaFit => f !== null).sort((a, b) => a.aicc - b.aicc);
+  for (const candidate of ranked) {
+    const exact = fitArima(y, candidate.order, m);
+    if (exact && !nearUnitRoot(exact)) return exact;
+  }
+  return best;
 }

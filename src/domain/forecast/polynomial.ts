@@ -49,3 +49,21 @@ export function toStationary(raw: readonly number[]): number[] {
   }
   return phi;
 }
+
+/**
+ * Whether the lag polynomial `[1, c1, c2, …]` has a root of modulus below `radius`, by the Schur–Cohn step-down
+ * (the inverse Durbin–Levinson recursion) on p(radius·u): its roots are all outside the unit circle exactly when
+ * every reflection coefficient is inside (−1, 1). No roots are computed, so no root finder's error enters.
+ */
+export function hasRootWithin(poly: readonly number[], radius: number): boolean {
+  // p(r·u) = 1 − Σ φ_i u^i with φ_i = −c_i r^i.
+  let phi = poly.slice(1).map((c, i) => -c * radius ** (i + 1));
+  while (phi.length > 0 && Math.abs(phi[phi.length - 1]!) === 0) phi.pop();
+  for (let k = phi.length; k > 0; k--) {
+    const kappa = phi[k - 1]!;
+    if (!(Math.abs(kappa) < 1)) return true;
+    const denom = 1 - kappa * kappa;
+    phi = phi.slice(0, k - 1).map((v, j) => (v + kappa * phi[k - 2 - j]!) / denom);
+  }
+  return false;
+}
