@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitArima, forecastArima } from './arima.ts';
+import { arimaName, fitArima, forecastArima } from './arima.ts';
 import { autoArima } from './auto-arima.ts';
 import { maxRelativeDifference, rReference } from './r-reference.ts';
 
@@ -114,5 +114,16 @@ describe('automatic order selection against R auto.arima (which fits by CSS-ML)'
     expect(f.model).toBe(r.arima.model);
     expect(maxRelativeDifference(f.mean, r.arima.mean)).toBeLessThan(1e-4);
     expect(maxRelativeDifference(f.hi95, r.arima.hi95)).toBeLessThan(5e-4);
+  });
+});
+
+describe('arimaName', () => {
+  it("writes the model as R forecast's arima.string does", () => {
+    const o = { p: 1, d: 0, q: 0, P: 0, D: 0, Q: 0 };
+    expect(arimaName({ ...o, constant: true }, 12)).toBe('ARIMA(1,0,0) with non-zero mean');
+    expect(arimaName({ ...o, constant: false }, 12)).toBe('ARIMA(1,0,0) with zero mean');
+    expect(arimaName({ ...o, d: 1, constant: true }, 12)).toBe('ARIMA(1,1,0) with drift');
+    expect(arimaName({ ...o, d: 1, constant: false, Q: 1 }, 12)).toBe('ARIMA(1,1,0)(0,0,1)[12]');
+    expect(arimaName({ ...o, D: 1, constant: false, Q: 1 }, 12)).toBe('ARIMA(1,0,0)(0,1,1)[12]');
   });
 });

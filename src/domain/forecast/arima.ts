@@ -49,9 +49,10 @@ export interface ArimaFit {
   residuals: number[];
 }
 
+/** The model's name as R forecast writes it (`arima.string`), so that ours and R's can be compared as text. */
 export function arimaName(o: ArimaOrder, m: number): string {
   const seasonal = o.P + o.D + o.Q > 0 ? `(${o.P},${o.D},${o.Q})[${m}]` : '';
-  const constant = o.constant ? (o.d + o.D === 0 ? ' with mean' : ' with drift') : '';
+  const constant = o.constant ? (o.d + o.D === 0 ? ' with non-zero mean' : ' with drift') : o.d + o.D === 0 ? ' with zero mean' : '';
   return `ARIMA(${o.p},${o.d},${o.q})${seasonal}${constant}`;
 }
 
