@@ -29,13 +29,14 @@ import { accuracy, maseScale, type ForecastPoint } from '../src/domain/forecast/
 import { DEFAULT_BACKTEST, origins, shockOf, SHOCKS } from '../src/domain/forecast/backtest.ts';
 import { combine } from '../src/domain/forecast/combination.ts';
 import { fitSingle, forecastCountsWith, MIN_SEASONAL } from '../src/domain/forecast/models.ts';
+import { SeriesRefused } from '../src/domain/forecast/series.ts';
 import { toCountScale, toModelScale } from '../src/domain/forecast/transform.ts';
 import type { PointForecast } from '../src/domain/forecast/types.ts';
-import { InputError } from '../src/domain/errors.ts';
 import type { Observation } from '../src/domain/observation.ts';
 import { addMonths } from '../src/domain/period.ts';
 import { loadDataFolder } from '../src/data/load.ts';
-import { buildSeries, readMonthlySeries, type SkippedSeries, type StoredSeries } from '../src/cycle/monthly-series.ts';
+import { buildSeries, readMonthlySeries, type StoredSeries } from '../src/cycle/monthly-series.ts';
+import { noteText } from '../src/notes/index.ts';
 import { openMemoryStore } from '../src/store/db.ts';
 import { queryObservations } from '../src/store/observations.ts';
 import { tempFolder } from '../test/helpers/data-folder.ts';
@@ -111,12 +112,18 @@ function evaluate(series: readonly StoredSeries[], candidates: readonly (readonl
   return { points, seconds: (performance.now() - t0) / 1000 };
 }
 
-async function selectionSeries(): Promise<{ series: StoredSeries[]; skipped: SkippedSeries[] }> {
+/** A series the bench leaves out, and why, in English (the product's reasons as their notes' English text). */
+interface NotUsed {
+  id: string;
+  reason: string;
+}
+
+async function selectionSeries(): Promise<{ series: StoredSeries[]; skipped: NotUsed[] }> {
   const folder = tempFolder(SELECTION_FILES);
   const db = await openMemoryStore();
   try {
     await loadDataFolder(db, folder.dir);
-    const skipped: SkippedSeries[] = [];
+    const skipped: NotUsed[] = [];
     const series: StoredSeries[] = [];
     // Route × nationality: readMonthlySeries leaves breakdowns by nationality out, so they are grouped here and built
     // by the same buildSeries.
@@ -132,12 +139,12 @@ async function selectionSeries(): Promise<{ series: StoredSeries[]; skipped: Ski
       try {
         series.push(buildSeries(id, groups.get(id)!));
       } catch (err) {
-        if (!(err instanceof InputError)) throw err;
-        skipped.push({ id, reason: err.message });
+        if (!(err instanceof SeriesRefused)) throw err;
+        skipped.push({ id, reason: noteText(err.reason) });
       }
     }
     const stored = await readMonthlySeries(db);
-    skipped.push(...stored.skipped.filter((s) => s.id.startsWith('sea_arrivals:')));
+    skipped.push(...stored.skipped.filter((s) => s.id.startsWith('sea_arrivals:')).map((s) => ({ id: s.id, reason: noteText(s.reason) })));
     series.push(...stored.series.filter((s) => s.indicator === 'sea_arrivals' && !BENCH_SEA_GEOS.includes(s.geo) && !s.dims));
     for (const s of stored.series.filter((s) => s.indicator === 'sea_arrivals' && (BENCH_SEA_GEOS.includes(s.geo) || s.dims))) {
       skipped.push({ id: s.id, reason: s.dims ? "a sub-area of the bench's ES" : 'a bench series' });
@@ -189,7 +196,7 @@ export async function run(): Promise<void> {
   const { series: sel, skipped } = await selectionSeries();
   const selOrigins = sel.reduce((a, s) => a + origins(s, DEFAULT_BACKTEST).length, 0);
   console.log(`selection set: ${sel.length} series, ${selOrigins} origins (every December after ≥ 48 months), horizons 1–${H}`);
-  for (const s of sel) console.log(`  ${s.id}: ${s.start} to ${addMonths(s.start, s.values.length - 1)}, ${s.values.length} months, ${origins(s, DEFAULT_BACKTEST).length} origins${s.notes.length ? ` (${s.notes.join('; ')})` : ''}`);
+  for (const s of sel) console.log(`  ${s.id}: ${s.start} to ${addMonths(s.start, s.values.length - 1)}, ${s.values.length} months, ${origins(s, DEFAULT_BACKTEST).length} origins${s.notes.length ? ` (${s.notes.map(noteText).join('; ')})` : ''}`);
   console.log(`not used: ${skipped.length} series (too short after the last gap, no origin, or bench series); sea arrivals among them:`);
   for (const s of skipped.filter((x) => x.id.startsWith('sea_arrivals:'))) console.log(`  ${s.id}: ${s.reason}`);
 

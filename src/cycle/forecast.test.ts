@@ -4,11 +4,12 @@
  * negative count). The rows are Austria's temporary-protection beneficiaries from the real Eurostat file.
  */
 import { note } from '../domain/note.ts';
-import { noteText } from '../notes/index.ts';
+import { NOTE_CATALOGS, noteText, renderNote } from '../notes/index.ts';
 import { describe, expect, it } from 'vitest';
 import { realText } from '../../test/helpers/data-folder.ts';
 import { InputError } from '../domain/errors.ts';
 import { forecastCounts } from '../domain/forecast/models.ts';
+import { SeriesRefused } from '../domain/forecast/series.ts';
 import type { Observation } from '../domain/observation.ts';
 import { forecastSeries } from './forecast.ts';
 import { buildSeries } from './monthly-series.ts';
@@ -26,6 +27,19 @@ function rows(indicator: string): Observation[] {
 }
 const at = rows('tp_beneficiaries');
 const valueOf = (period: string) => at.find((r) => r.period === period)!.value;
+
+/** What buildSeries throws for these rows: a SeriesRefused, the InputError the CLI prints, with its reason as a note. */
+function refusal(id: string, rows: readonly Observation[]): SeriesRefused {
+  try {
+    buildSeries(id, rows);
+  } catch (err) {
+    expect(err).toBeInstanceOf(SeriesRefused);
+    expect(err).toBeInstanceOf(InputError);
+    return err as SeriesRefused;
+  }
+  throw new Error(`${id} was not refused`);
+}
+const dutch = (r: SeriesRefused) => renderNote(r.reason, NOTE_CATALOGS.nl!);
 
 describe('forecastSeries', () => {
   const s = buildSeries('tp_beneficiaries:AT', at);
@@ -79,23 +93,44 @@ describe('buildSeries', () => {
     expect(forecastSeries(s, 2025).lastObserved).toBe('2024-07');
   });
 
-  it('refuses a negative count, naming the month and the source', () => {
+  it('refuses a negative count, naming the month and the source, in English and as a note', () => {
     const bad = at.map((r) => (r.period === '2023-03' ? { ...r, value: -71525 } : r));
-    expect(() => buildSeries('tp_beneficiaries:AT', bad)).toThrow(InputError);
-    expect(() => buildSeries('tp_beneficiaries:AT', bad)).toThrow('series tp_beneficiaries:AT has value -71525 in 2023-03 (source eurostat:migr_asytpsm); counts cannot be negative');
+    const r = refusal('tp_beneficiaries:AT', bad);
+    expect(r.message).toBe('field value: series tp_beneficiaries:AT has value -71525 in 2023-03 (source eurostat:migr_asytpsm); counts cannot be negative');
+    expect(r.reason).toEqual(note('forecast.skip.negative', { value: -71525, month: '2023-03', source: 'eurostat:migr_asytpsm' }));
+    expect(noteText(r.reason)).toBe('-71,525 in March 2023 (source eurostat:migr_asytpsm): counts cannot be negative');
+    expect(dutch(r)).toBe('-71.525 in maart 2023 (bron eurostat:migr_asytpsm): aantallen kunnen niet negatief zijn');
   });
 
   it('refuses a single month as an InputError naming the series, rather than failing later in the model', () => {
-    expect(() => buildSeries('tp_beneficiaries:AT', at.slice(-1))).toThrow('series tp_beneficiaries:AT has only 1 month (2024-08); a forecast needs at least 2');
+    const r = refusal('tp_beneficiaries:AT', at.slice(-1));
+    expect(r.message).toBe('field period: series tp_beneficiaries:AT has only 1 month (2024-08); a forecast needs at least 2');
+    expect(r.reason).toEqual(note('forecast.skip.tooShort', { months: 1, since: '2024-08', min: 2 }));
+    expect(noteText(r.reason)).toBe('too few months to forecast from (1 since August 2024, at least 2 needed)');
+    expect(dutch(r)).toBe('te weinig maanden om uit te voorspellen (1 sinds augustus 2024, minstens 2 nodig)');
+    // forecastSeries refuses the same way a series built by other code.
+    expect(() => forecastSeries({ ...buildSeries('tp_beneficiaries:AT', at), start: '2024-08', values: [valueOf('2024-08')] }, 2026)).toThrow(SeriesRefused);
+  });
+
+  it('refuses a series whose every month is flagged partial', () => {
+    const r = refusal('tp_beneficiaries:AT', at.slice(-2).map((o) => ({ ...o, flags: 'partial' })));
+    expect(r.message).toBe('field flags: series tp_beneficiaries:AT has no complete month: every month from 2024-07 to 2024-08 is flagged partial');
+    expect(r.reason).toEqual(note('forecast.skip.allPartial', { first: '2024-07', last: '2024-08' }));
+    expect(dutch(r)).toBe('elke maand, juli 2024 tot en met augustus 2024, is als onvolledig gemarkeerd: er blijft geen maand over om uit te voorspellen');
   });
 
   it('forecasts from the months after a gap when 24 or more follow it, refuses otherwise, naming that gap', () => {
     // Without January 2023 (a month of the real file taken out), 19 months follow: too few.
     const gap = at.filter((r) => r.period !== '2023-01');
-    expect(() => buildSeries('tp_beneficiaries:AT', gap)).toThrow('series tp_beneficiaries:AT has a gap: months 2023-01 to 2023-01 are missing, and only 19 consecutive months follow it (since 2023-02; at least 24 needed)');
+    const r = refusal('tp_beneficiaries:AT', gap);
+    expect(r.message).toContain('series tp_beneficiaries:AT has a gap: months 2023-01 to 2023-01 are missing, and only 19 consecutive months follow it (since 2023-02; at least 24 needed)');
+    expect(r.reason).toEqual(note('forecast.skip.gap', { from: '2023-01', to: '2023-01', months: 19, since: '2023-02', min: 24 }));
+    expect(noteText(r.reason)).toBe('gap: January 2023 to January 2023 missing; too few consecutive months follow it to forecast from (19 since February 2023, at least 24 needed)');
+    expect(dutch(r)).toBe('hiaat: januari 2023 tot en met januari 2023 ontbreekt; er volgen te weinig opeenvolgende maanden om uit te voorspellen (19 sinds februari 2023, minstens 24 nodig)');
     // With a second, earlier gap the reason still names the last one.
     const two = gap.filter((r) => r.period !== '2022-09');
     expect(() => buildSeries('tp_beneficiaries:AT', two)).toThrow('months 2023-01 to 2023-01 are missing');
+    expect(refusal('tp_beneficiaries:AT', two).reason).toEqual(r.reason);
     // Without August 2022, the 24 months from September 2022 are kept.
     const early = at.filter((r) => r.period !== '2022-08');
     const s = buildSeries('tp_beneficiaries:AT', early);

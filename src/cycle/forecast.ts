@@ -3,16 +3,15 @@
  * its last observation to the end of the cycle year (at least 12 months), with 80 % and 95 % intervals, and the
  * backtest that shows how far such forecasts can be trusted.
  */
-import { InputError } from '../domain/errors.ts';
 import { backtest, type BacktestOptions, type BacktestResult } from '../domain/forecast/backtest.ts';
 import { fanChartData, type FanChartRow } from '../domain/forecast/fan-chart.ts';
 import { forecastHorizon } from '../domain/forecast/horizon.ts';
 import { forecastCounts, type ModelId } from '../domain/forecast/models.ts';
-import { lastMonth } from '../domain/forecast/series.ts';
+import { lastMonth, SeriesRefused } from '../domain/forecast/series.ts';
 import { addMonths, monthIndex } from '../domain/period.ts';
 import { indicatorDefinition } from '../data/registry.ts';
 import type { Queryable } from '../store/db.ts';
-import { readMonthlySeries, type SkippedSeries, type StoredSeries } from './monthly-series.ts';
+import { readMonthlySeries, refuseTooShort, type SkippedSeries, type StoredSeries } from './monthly-series.ts';
 import { note, type Note } from '../domain/note.ts';
 
 export interface HorizonMonth {
@@ -69,7 +68,9 @@ const formatRatio = (x: number) => (x < 1000 ? String(Math.round(x)) : x.toExpon
 /** Persons are whole numbers; bounds are rounded outward so that rounding never narrows an interval. */
 const round = (x: number) => Math.round(x);
 
+/** One series to the end of the cycle year; a series too short for any model is refused (SeriesRefused). */
 export function forecastSeries(s: StoredSeries, cycle: number, model: ModelId = 'combination'): SeriesForecast {
+  refuseTooShort(s);
   const last = lastMonth(s);
   const span = forecastHorizon(last, cycle);
   const f = forecastCounts(s.values, span.months, model);
@@ -125,8 +126,8 @@ export async function forecastCycle(db: Queryable, req: ForecastRequest, onSerie
     try {
       out.push(forecastSeries(s, req.cycle, req.model));
     } catch (err) {
-      if (!(err instanceof InputError)) throw err;
-      skipped.push({ id: s.id, reason: err.message });
+      if (!(err instanceof SeriesRefused)) throw err;
+      skipped.push({ id: s.id, reason: err.reason });
     }
     onSeries?.(++done, series.length);
   }

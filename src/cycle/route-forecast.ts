@@ -3,7 +3,7 @@
  * route, forecast by the cycle's forecasting engine (`forecastSeries`, the same as `pactcycle forecast`) with 80 %
  * and 95 % intervals. Only the routes' series are read, so the Report does not pay for every series in the store.
  */
-import { InputError } from '../domain/errors.ts';
+import { SeriesRefused } from '../domain/forecast/series.ts';
 import type { Observation } from '../domain/observation.ts';
 import type { Queryable } from '../store/db.ts';
 import { queryObservations } from '../store/observations.ts';
@@ -18,7 +18,7 @@ export interface RouteForecasts {
 
 /**
  * Each Frontex route's own monthly series of detections (no nationality breakdown, no year-to-date cumulations),
- * read alone; a series that cannot be built is skipped with the reason.
+ * read alone; a series that cannot be built is skipped with the reason (a note, in the Report's language there).
  */
 export async function readRouteSeries(db: Queryable): Promise<{ series: StoredSeries[]; skipped: SkippedSeries[] }> {
   const groups = new Map<string, Observation[]>();
@@ -35,8 +35,8 @@ export async function readRouteSeries(db: Queryable): Promise<{ series: StoredSe
     try {
       series.push(buildSeries(id, groups.get(id)!));
     } catch (err) {
-      if (!(err instanceof InputError)) throw err;
-      skipped.push({ id, reason: err.message });
+      if (!(err instanceof SeriesRefused)) throw err;
+      skipped.push({ id, reason: err.reason });
     }
   }
   return { series, skipped };
@@ -49,8 +49,8 @@ export async function forecastRoutes(db: Queryable, cycle: number): Promise<Rout
     try {
       series.push(forecastSeries(s, cycle));
     } catch (err) {
-      if (!(err instanceof InputError)) throw err;
-      skipped.push({ id: s.id, reason: err.message });
+      if (!(err instanceof SeriesRefused)) throw err;
+      skipped.push({ id: s.id, reason: err.reason });
     }
   }
   skipped.sort((a, b) => a.id.localeCompare(b.id));

@@ -26,6 +26,12 @@ export const NOTE_PARAMS = {
   'forecast.uninformative': { month: 'period', ratio: 'text' },
   'series.partialMonth': { month: 'period' },
   'series.gap': { from: 'period', to: 'period', months: 'int', since: 'period' },
+  // Why a series is not forecast (cycle/monthly-series.ts, cycle/forecast.ts) or not backtested (domain/forecast/backtest.ts)
+  'forecast.skip.gap': { from: 'period', to: 'period', months: 'int', since: 'period', min: 'int' },
+  'forecast.skip.tooShort': { months: 'int', since: 'period', min: 'int' },
+  'forecast.skip.negative': { value: 'dec', month: 'period', source: 'text' },
+  'forecast.skip.allPartial': { first: 'period', last: 'period' },
+  'backtest.skip.noOrigin': { months: 'int', last: 'period', train: 'int', origin: 'period' },
 
   // Nearest-period resolution of a series (domain/assessment/resolve.ts)
   'resolve.noData': {},

@@ -41,6 +41,9 @@ describe('the note catalogs', () => {
     expect(renderNote(c, NOTE_CATALOGS.nl!)).toBe('Weigeringen van toegang zijn onbekend voor Griekenland en Duitsland: de aandelen van die staten tellen alleen grensoverschrijdingen en opsporing en redding.');
     expect(renderNote(note('assessment.routeCount', { route: 'Other', count: 12345 }), NOTE_CATALOGS.nl!)).toBe('Other 12.345');
     expect(renderNote(note('outlook.appliesFrom', { date: '2026-06-12' }), NOTE_CATALOGS.nl!)).toContain('12 juni 2026');
+    expect(renderNote(note('backtest.skip.noOrigin', { months: 24, last: '2024-12', train: 48, origin: '2026-12' }), NOTE_CATALOGS.nl!)).toBe(
+      'te kort om te toetsen: het eerste vertrekpunt van een voorspelling met 48 maanden gegevens zou december 2026 zijn, en geen enkele maand daarna is waargenomen (de 24 maanden eindigen in december 2024)',
+    );
   });
 
   it('give the API and the CLI the key, the parameters and the English sentence', () => {

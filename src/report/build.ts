@@ -131,7 +131,7 @@ function forecast(d: ReportData, i18n: I18n, tables: BuiltReport['tables']): Sec
   }
   const notes = f.series.flatMap((s) => [...s.notes, ...(s.fallback ? [s.fallback] : [])].map((n) => `${routeOf(s.id)}: ${i18n.note(n)}`));
   if (notes.length) blocks.push({ kind: 'list', items: notes });
-  if (f.skipped.length) blocks.push({ kind: 'list', items: f.skipped.map((k) => i18n.t('forecast.skipped', { route: routeOf(k.id), reason: k.reason })) });
+  if (f.skipped.length) blocks.push({ kind: 'list', items: f.skipped.map((k) => i18n.t('forecast.skipped', { route: routeOf(k.id), reason: i18n.note(k.reason) })) });
   blocks.push(tableBlock(tables, forecastMonthsTable(f), i18n));
   return { id: 'forecast', title: i18n.t('section.forecast'), blocks };
 }

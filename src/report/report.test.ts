@@ -27,7 +27,8 @@ import { situationReport, type Situation } from '../cycle/situation.ts';
 import { coverageSummary, loadDataFolder } from '../data/index.ts';
 import { InputError, UsageError } from '../domain/errors.ts';
 import { openMemoryStore, type Db } from '../store/db.ts';
-import { SHARED_DATA } from '../../test/helpers/data-folder.ts';
+import { realText, SHARED_DATA } from '../../test/helpers/data-folder.ts';
+import { note } from '../domain/note.ts';
 import { NOTE_CATALOGS } from '../notes/index.ts';
 import { createI18n } from './i18n/index.ts';
 import { gatherReportData, type ReportData } from './data.ts';
@@ -187,6 +188,36 @@ describe('the projection, fair shares, pool and implementation of the 2026 Repor
     const nl = createI18n('nl');
     expect(cells('nl', 'forecast-cycle-year', 'forecast')).toEqual(f.series.map((s) => nl.integer(s.cycleYear.value)));
     expect(dom('en').querySelectorAll('#forecast figure.chart svg').length).toBe(f.series.length);
+  });
+
+  it('says why a route is not forecast, in the report’s language', () => {
+    // From the Frontex file itself: a route whose months since its last gap are fewer than 24 is not forecast.
+    const idx = (m: string) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7)) - 1;
+    const month = (i: number) => `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
+    const byRoute = new Map<string, Set<string>>();
+    for (const [route, , m] of realText('frontex/ibc_detections_monthly_by_route.csv').trim().split('\n').slice(1).map((l) => l.split(','))) {
+      byRoute.set(route!, (byRoute.get(route!) ?? new Set()).add(m!));
+    }
+    const expected = [...byRoute].sort(([a], [b]) => a.localeCompare(b)).flatMap(([route, set]) => {
+      const months = [...set].sort();
+      let i = months.length - 1;
+      while (i > 0 && idx(months[i]!) - idx(months[i - 1]!) === 1) i--;
+      const kept = months.length - i;
+      if (i === 0 || kept >= 24) return [];
+      const reason = note('forecast.skip.gap', { from: month(idx(months[i - 1]!) + 1), to: month(idx(months[i]!) - 1), months: kept, since: months[i]!, min: 24 });
+      return [{ id: `irregular_crossings:${route}`, reason }];
+    });
+    expect(expected.map((k) => k.id)).toEqual(['irregular_crossings:Black Sea Route', 'irregular_crossings:Other']);
+    expect(data.forecast.skipped).toEqual(expected);
+    for (const lang of ['en', 'nl']) {
+      const i18n = createI18n(lang);
+      const items = Array.from(dom(lang).querySelectorAll('#forecast li')).map((li) => li.textContent);
+      for (const k of expected) expect(items).toContain(i18n.t('forecast.skipped', { route: k.id.split(':')[1]!, reason: i18n.note(k.reason) }));
+    }
+    expect(expected[0]!.reason.params).toEqual({ from: '2023-09', to: '2025-02', months: 1, since: '2025-03', min: 24 });
+    expect(Array.from(dom('nl').querySelectorAll('#forecast li')).map((li) => li.textContent)).toContain(
+      'Black Sea Route niet voorspeld: hiaat: september 2023 tot en met februari 2025 ontbreekt; er volgen te weinig opeenvolgende maanden om uit te voorspellen (1 sinds maart 2025, minstens 24 nodig)',
+    );
   });
 
   it('says whether the border-procedure capacity holds: capacityOutlookFromStore’s occupancy, dates and intervals per state', async () => {

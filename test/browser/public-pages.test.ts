@@ -1,6 +1,8 @@
 /** The public pages in Chromium: each renders, passes axe-core (no serious or critical violation), logs no error. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
+import type { Note } from '../../src/domain/note.ts';
+import { NOTE_CATALOGS, renderNote } from '../../src/notes/index.ts';
 import { FILL } from '../../web/src/map/categories.ts';
 import { launch, openPage, screenshot, seriousViolations, serve, type Served } from './harness.ts';
 
@@ -66,6 +68,25 @@ describe('the forecast page', () => {
     await page.waitForSelector('figure.chart svg');
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'forecast-sea-arrivals');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('in Dutch, says why each skipped series is not forecast', async () => {
+    const { page, errors } = await openPage(browser, { locale: 'nl-NL' });
+    await page.goto(served.url + '/forecast');
+    await page.waitForSelector('figure.chart svg');
+    type NoteJson = { key: string; params: Record<string, unknown>; text: string };
+    const list = (await (await fetch(served.url + '/api/public/forecast')).json()) as { skipped: { id: string; reason: NoteJson }[] };
+    // Frontex's Black Sea route has one month since its last gap: skipped, with the reason in the reader's language.
+    expect(list.skipped.map((k) => k.id)).toContain('irregular_crossings:Black Sea Route');
+    await page.getByText(/reeksen? kon(den)? niet worden voorspeld/).click();
+    const items = await page.locator('details li').allTextContents();
+    expect(items).toEqual(list.skipped.map((k) => `${k.id}: ${renderNote(k.reason as unknown as Note, NOTE_CATALOGS.nl!)}`));
+    expect(items.find((t) => t.startsWith('irregular_crossings:Black Sea Route: '))).toMatch(/: hiaat: .* ontbreekt; er volgen te weinig opeenvolgende maanden om uit te voorspellen \(1 sinds .*, minstens 24 nodig\)$/);
+    for (const k of list.skipped) expect(items.join('\n')).not.toContain(k.reason.text);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'forecast-skipped-nl');
     expect(errors).toEqual([]);
     await page.context().close();
   });

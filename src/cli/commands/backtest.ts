@@ -8,7 +8,7 @@ import { backtestStored } from '../../cycle/forecast.ts';
 import { DEFAULT_BACKTEST, SHOCKS } from '../../domain/forecast/backtest.ts';
 import type { Accuracy } from '../../domain/forecast/accuracy.ts';
 import { UsageError } from '../../domain/errors.ts';
-import { notesJson } from '../../notes/index.ts';
+import { noteJson, notesJson, noteText } from '../../notes/index.ts';
 import { formatTable, printJson, progress, withStore } from '../io.ts';
 import { collect, parseModel } from './forecast.ts';
 
@@ -46,7 +46,12 @@ export function register(program: Command): void {
         return out;
       });
       if (opts.json) {
-        printJson({ series: r.series, overall: r.overall, skipped: r.skipped, notes: r.notes.map((n) => ({ id: n.id, notes: notesJson(n.notes) })) });
+        printJson({
+          series: r.series,
+          overall: r.overall,
+          skipped: r.skipped.map((k) => ({ id: k.id, reason: noteJson(k.reason) })),
+          notes: r.notes.map((n) => ({ id: n.id, notes: notesJson(n.notes) })),
+        });
         return;
       }
       const row = (label: string, model: string, a: Accuracy & { annual: { within10: number | null } }, s: Record<string, Accuracy>) => [
@@ -65,7 +70,7 @@ export function register(program: Command): void {
         '',
         'overall (all series pooled; MASE outside the shock years in "normal")',
         formatTable([...header, 'MASE normal'], r.overall.map((o) => [...row('all', o.model, o, o.shocks), fmt(o.normal.mase)])),
-        ...r.skipped.map((k) => `skipped ${k.id}: ${k.reason}`),
+        ...r.skipped.map((k) => `skipped ${k.id}: ${noteText(k.reason)}`),
       ];
       process.stdout.write(lines.join('\n') + '\n');
     });

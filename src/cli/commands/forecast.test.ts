@@ -49,7 +49,8 @@ function trailingRun(s: Map<string, number>): { start: string; values: number[] 
 
 interface Band { period: string; mean: number; lo80: number; hi80: number; lo95: number; hi95: number }
 interface Series { id: string; indicator: string; geo: string; model: string; requestedModel: string; fallback?: { key: string; text: string }; notes: { key: string; params: Record<string, unknown>; text: string }[]; lastObserved: string; horizon: Band[]; cycleYear: { year: number; measure: string; observedMonths: number; value: number } }
-interface Forecast { cycle: number; series: Series[]; skipped: { id: string; reason: string }[] }
+interface NoteJson { key: string; params: Record<string, unknown>; text: string }
+interface Forecast { cycle: number; series: Series[]; skipped: { id: string; reason: NoteJson }[] }
 
 async function forecastJson(...args: string[]): Promise<Forecast> {
   const r = await runCli('forecast', ...args, '--json');
@@ -78,7 +79,11 @@ describe('pactcycle forecast and backtest on the real Frontex and IOM DTM files'
     expect([...j.series.map((s) => s.id), ...j.skipped.map((s) => s.id)].sort()).toEqual([...files.keys()].sort());
     expect(j.series.length).toBeGreaterThanOrEqual(12);
     expect(j.series.map((s) => s.id)).toEqual(expect.arrayContaining([EMR, CMR, IT, 'sea_arrivals:ES:ES_CANARY_WAAR']));
-    for (const k of j.skipped) expect(k.reason).toContain(`series ${k.id} has a gap`);
+    // Each with its reason as a note: key, parameters and the English text.
+    for (const k of j.skipped) {
+      expect(k.reason.key).toBe('forecast.skip.gap');
+      expect(k.reason.text).toMatch(/^gap: .* missing; too few consecutive months follow it to forecast from \(\d+ since .*, at least 24 needed\)$/);
+    }
     for (const s of j.series) {
       expect(Object.keys(s)).toEqual(expect.arrayContaining(['id', 'indicator', 'geo', 'model', 'horizon', 'notes', 'cycleYear']));
       expect(s.indicator).toBe(s.id.split(':')[0]);
@@ -179,7 +184,7 @@ describe('pactcycle forecast and backtest on the real Frontex and IOM DTM files'
       const h = s.horizon[0]!;
       expect(blocks[i]).toMatch(new RegExp(`${h.period} +${[h.mean, h.lo80, h.hi80, h.lo95, h.hi95].map((v) => v.toLocaleString('en-GB')).join(' +')}`));
     });
-    expect(blocks.at(-1)!.split('\n')).toEqual(j.skipped.map((k) => `skipped ${k.id}: ${k.reason}`));
+    expect(blocks.at(-1)!.split('\n')).toEqual(j.skipped.map((k) => `skipped ${k.id}: ${k.reason.text}`));
   }, 120_000);
 
   describe('backtest', () => {
@@ -336,9 +341,23 @@ describe('pactcycle forecast on series with gaps and too few months', () => {
     expect(es.horizon).toEqual(expectedHorizon(trailingRun(files.get('sea_arrivals:ES')!).values, '2024-12', 24, 'combination'));
 
     expect(j.skipped).toEqual([
-      { id: 'sea_arrivals:CY', reason: expect.stringMatching(/^field period: series sea_arrivals:CY has a gap: months 2024-01 to 2024-01 are missing, and only 9 consecutive months follow it \(since 2024-02; at least 24 needed\)/) },
-      { id: 'sea_arrivals:EL', reason: 'field period: series sea_arrivals:EL has only 1 month (2024-12); a forecast needs at least 2' },
-      { id: 'sea_arrivals:MT', reason: expect.stringMatching(/^field period: series sea_arrivals:MT has a gap: months 2024-11 to 2024-11 are missing, and only 1 consecutive month follows it \(since 2024-12; at least 24 needed\)/) },
+      {
+        id: 'sea_arrivals:CY',
+        reason: {
+          key: 'forecast.skip.gap',
+          params: { from: '2024-01', to: '2024-01', months: 9, since: '2024-02', min: 24 },
+          text: 'gap: January 2024 to January 2024 missing; too few consecutive months follow it to forecast from (9 since February 2024, at least 24 needed)',
+        },
+      },
+      { id: 'sea_arrivals:EL', reason: { key: 'forecast.skip.tooShort', params: { months: 1, since: '2024-12', min: 2 }, text: 'too few months to forecast from (1 since December 2024, at least 2 needed)' } },
+      {
+        id: 'sea_arrivals:MT',
+        reason: {
+          key: 'forecast.skip.gap',
+          params: { from: '2024-11', to: '2024-11', months: 1, since: '2024-12', min: 24 },
+          text: 'gap: November 2024 to November 2024 missing; too few consecutive months follow it to forecast from (1 since December 2024, at least 24 needed)',
+        },
+      },
     ]);
     // Everything else is forecast.
     const sea = [...files.keys()].filter((id) => id.startsWith('sea_arrivals:'));
@@ -354,7 +373,19 @@ describe('pactcycle forecast on series with gaps and too few months', () => {
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
     expect(j.series).toEqual([]);
-    expect(j.skipped).toEqual([{ id: IT, reason: expect.stringMatching(/^24 months, fewer than 49 months/) }]);
+    expect(j.skipped).toEqual([
+      {
+        id: IT,
+        reason: {
+          key: 'backtest.skip.noOrigin',
+          params: { months: 24, last: '2024-12', train: 48, origin: '2026-12' },
+          text: 'too short to backtest: the first forecast origin with 48 months of data would be December 2026, and no month after it is observed (the 24 months end in December 2024)',
+        },
+      },
+    ]);
+    // The text output says the same in English.
+    const text = await runCli('backtest', '--models', 'snaive', '--series', IT);
+    expect(text.stdout).toContain(`skipped ${IT}: too short to backtest: the first forecast origin with 48 months of data would be December 2026`);
     expect(j.notes).toEqual([{ id: IT, notes: [{ key: 'series.gap', params: { from: '2022-11', to: '2022-12', months: 24, since: '2023-01' }, text: 'gap: November 2022 to December 2022 missing; forecast from the 24 consecutive months since January 2023' }] }]);
   }, 120_000);
 });

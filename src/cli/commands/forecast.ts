@@ -27,7 +27,7 @@ function printTables(result: CycleForecast): void {
     const c = s.cycleYear;
     lines.push(`  ${c.year} ${c.measure === 'sum' ? 'total' : 'December'}: ${c.value.toLocaleString('en-GB')}${c.observedMonths ? ` (${c.observedMonths} months observed)` : ''}`, '');
   }
-  for (const k of result.skipped) lines.push(`skipped ${k.id}: ${k.reason}`);
+  for (const k of result.skipped) lines.push(`skipped ${k.id}: ${noteText(k.reason)}`);
   process.stdout.write(lines.join('\n') + '\n');
 }
 
@@ -60,7 +60,7 @@ export function register(program: Command): void {
             void fanChart;
             return { ...s, notes: notesJson(notes), ...(fallback ? { fallback: noteJson(fallback) } : {}) };
           }),
-          skipped: result.skipped,
+          skipped: result.skipped.map((k) => ({ id: k.id, reason: noteJson(k.reason) })),
         });
       } else printTables(result);
     });

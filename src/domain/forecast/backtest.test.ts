@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { noteText } from '../../notes/index.ts';
 import { maseScale } from './accuracy.ts';
 import { backtest, origins, shockOf } from './backtest.ts';
 import { rReference } from './r-reference.ts';
@@ -50,11 +51,17 @@ describe('backtest', () => {
     expect(r.series[0]!.shocks['2022'].points).toBe(0);
     expect(r.series[0]!.normal.points + r.series[0]!.shocks['2020'].points).toBe(r.series[0]!.points);
   });
-  it('states the series too short to backtest', () => {
+  it('states the series too short to backtest, naming the first origin it would need', () => {
+    // From March, the first December with at least 48 months before it is the 58th month: December 2026 here.
     const r = backtest([{ id: 'short', start: '2022-03', values: new Array<number>(30).fill(5) }], { models: ['drift'] });
     expect(r.series).toEqual([]);
-    expect(r.skipped[0]!.id).toBe('short');
-    expect(r.skipped[0]!.reason).toMatch(/^30 months, fewer than 49/);
+    expect(r.skipped).toEqual([{ id: 'short', reason: { key: 'backtest.skip.noOrigin', params: { months: 30, last: '2024-08', train: 58, origin: '2026-12' } } }]);
+    expect(noteText(r.skipped[0]!.reason)).toBe('too short to backtest: the first forecast origin with 58 months of data would be December 2026, and no month after it is observed (the 30 months end in August 2024)');
+    // 55 months from March 2020 (more than 48) still end before that origin, December 2024; 59 have one outcome.
+    const months = (n: number) => ({ id: `n${n}`, start: '2020-03', values: Array.from({ length: n }, (_, t) => 5 + (t % 12)) });
+    const r2 = backtest([months(55), months(59)], { models: ['snaive'] });
+    expect(r2.skipped).toEqual([{ id: 'n55', reason: { key: 'backtest.skip.noOrigin', params: { months: 55, last: '2024-09', train: 58, origin: '2024-12' } } }]);
+    expect(r2.series.map((s) => [s.id, s.origins, s.points])).toEqual([['n59', 1, 1]]);
   });
   it('beats seasonal naive with the combination on AirPassengers', () => {
     const r = backtest([airPassengers], { models: ['combination', 'snaive'], minTrain: 96, step: 24 });

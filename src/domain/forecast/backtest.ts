@@ -5,10 +5,11 @@
  * (AMMR Art 9(3)(b)). Forecasts of months in the shock years — 2015–16 (the Eastern Mediterranean and Western Balkan
  * flows), 2020 (the pandemic), 2022 (the invasion of Ukraine) — are reported separately as well as in the total.
  */
+import { note } from '../note.ts';
 import { monthIndex, addMonths } from '../period.ts';
 import { accuracy, maseScale, type Accuracy, type ForecastPoint } from './accuracy.ts';
 import { forecastCountsWith, type ModelId } from './models.ts';
-import type { MonthlySeries } from './series.ts';
+import { lastMonth, type MonthlySeries, type SkippedSeries } from './series.ts';
 
 export const SHOCKS = [
   { label: '2015-16', years: [2015, 2016] },
@@ -66,7 +67,7 @@ export interface BacktestResult {
   points: { id: string; model: ModelId; origin: string; point: ForecastPoint }[];
   annualPoints: { id: string; model: ModelId; point: AnnualPoint }[];
   /** Series with no origin (too short for the first one), stated rather than dropped silently. */
-  skipped: { id: string; reason: string }[];
+  skipped: SkippedSeries[];
 }
 
 const yearOf = (period: string) => Number(period.slice(0, 4));
@@ -75,14 +76,19 @@ export function shockOf(period: string): ShockLabel | undefined {
   return SHOCKS.find((s) => (s.years as readonly number[]).includes(yearOf(period)))?.label;
 }
 
-/** The training lengths at which a series is cut: each ends in `originMonth`, has ≥ minTrain months and ≥ 1 outcome. */
-export function origins(series: MonthlySeries, opts: Pick<BacktestOptions, 'step' | 'minTrain' | 'originMonth'>): number[] {
-  const out: number[] = [];
+/** The first training length at which a series is cut: it ends in `originMonth` and has ≥ minTrain months. */
+function firstCut(series: MonthlySeries, opts: Pick<BacktestOptions, 'minTrain' | 'originMonth'>): number {
   const startMonth = (monthIndex(series.start) % 12) + 1;
   // Training length n ends in month (startMonth + n − 1) mod 12.
   let n = opts.minTrain;
   while (((startMonth + n - 2) % 12) + 1 !== opts.originMonth) n++;
-  for (; n < series.values.length; n += opts.step) out.push(n);
+  return n;
+}
+
+/** The training lengths at which a series is cut: each ends in `originMonth`, has ≥ minTrain months and ≥ 1 outcome. */
+export function origins(series: MonthlySeries, opts: Pick<BacktestOptions, 'step' | 'minTrain' | 'originMonth'>): number[] {
+  const out: number[] = [];
+  for (let n = firstCut(series, opts); n < series.values.length; n += opts.step) out.push(n);
   return out;
 }
 
@@ -141,7 +147,8 @@ export function backtest(
   const result: BacktestResult = { series: [], overall: [], points, annualPoints, skipped: [] };
   for (const { s, cuts } of plan) {
     if (cuts.length === 0) {
-      result.skipped.push({ id: s.id, reason: `${s.values.length} months, fewer than ${opts.minTrain + 1} months: no origin with ${opts.minTrain} months of training data and an outcome after it` });
+      const n = firstCut(s, opts);
+      result.skipped.push({ id: s.id, reason: note('backtest.skip.noOrigin', { months: s.values.length, last: lastMonth(s), train: n, origin: addMonths(s.start, n - 1) }) });
       continue;
     }
     for (const model of opts.models) {

@@ -3,6 +3,7 @@
  * here, at the edge of the core, with errors that name the series and the month.
  */
 import { InputError } from '../errors.ts';
+import type { Note } from '../note.ts';
 import { addMonths, monthIndex } from '../period.ts';
 
 export interface MonthlySeries {
@@ -11,6 +12,31 @@ export interface MonthlySeries {
   /** First month, `YYYY-MM`. */
   start: string;
   values: number[];
+}
+
+/**
+ * A series the data cannot support, refused with an English message (the CLI's error when the series was asked for
+ * by name) and the same reason as a note, which the lists of skipped series carry so that each reader gets it in
+ * their language.
+ *
+ * @example
+ * throw new SeriesRefused('series sea_arrivals:EL has only 1 month (2024-12); a forecast needs at least 2',
+ *   note('forecast.skip.tooShort', { months: 1, since: '2024-12', min: 2 }), { field: 'period' });
+ */
+export class SeriesRefused extends InputError {
+  readonly reason: Note;
+
+  constructor(message: string, reason: Note, where: { field?: string } = {}) {
+    super(message, where);
+    this.name = 'SeriesRefused';
+    this.reason = reason;
+  }
+}
+
+/** A series left out of a forecast or a backtest, and why. */
+export interface SkippedSeries {
+  id: string;
+  reason: Note;
 }
 
 export interface MonthlyPoint {

@@ -6,6 +6,7 @@ import { tempFolder, type TempFolder } from '../../../test/helpers/data-folder.t
 import { backtestStored, forecastCycle } from '../../cycle/forecast.ts';
 import { readMonthlySeries } from '../../cycle/monthly-series.ts';
 import { loadDataFolder } from '../../data/load.ts';
+import { noteJson, noteText } from '../../notes/index.ts';
 import type { Db } from '../../store/db.ts';
 import { buildApp } from '../app.ts';
 
@@ -97,6 +98,16 @@ for (const backend of BACKENDS) {
       const it = await app.inject({ method: 'GET', url: url('sea_arrivals:IT') });
       expect(it.statusCode).toBe(200);
       expect(it.json().geo).toBe('IT');
+      // Malta's arrivals have gaps to the end: skipped, the reason a note as `pactcycle forecast --json` gives it.
+      const direct = await forecastCycle(db, { cycle: 2026 });
+      const mt = direct.skipped.find((k) => k.id === 'sea_arrivals:MT')!;
+      expect(mt.reason.key).toBe('forecast.skip.gap');
+      expect(after.skipped).toEqual(direct.skipped.map((k) => ({ id: k.id, reason: noteJson(k.reason) })));
+      expect(after.skipped).toContainEqual({ id: 'sea_arrivals:MT', reason: { key: 'forecast.skip.gap', params: mt.reason.params, text: noteText(mt.reason) } });
+      // Asked for by id: not found, with the reason in English.
+      const one = await app.inject({ method: 'GET', url: url('sea_arrivals:MT') });
+      expect(one.statusCode).toBe(404);
+      expect(one.json().error.message).toBe(`the series "sea_arrivals:MT" cannot be forecast: ${noteText(mt.reason)}`);
     }, 300_000);
 
     it('answers where the data barely bound the forecast, and says the interval is too wide to inform', async () => {

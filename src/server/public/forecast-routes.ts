@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { backtestStored, forecastCycle, type CycleForecast } from '../../cycle/forecast.ts';
 import { SHOCKS } from '../../domain/forecast/backtest.ts';
 import type { Note } from '../../domain/note.ts';
-import { noteJson, notesJson } from '../../notes/index.ts';
+import { noteJson, notesJson, noteText } from '../../notes/index.ts';
 import type { Db } from '../../store/db.ts';
 import { errorResponses, notFound } from '../errors.ts';
 import { NoteSchema } from '../notes.ts';
@@ -35,9 +35,8 @@ const SeriesForecast = z.object({
   cycleYear: z.object({ year: z.number().int(), measure: z.enum(['sum', 'end of year']), observedMonths: z.number().int(), value: z.number().int() }),
   horizon: z.array(Month),
 });
-const ForecastList = z
-  .object({ cycle: z.number().int(), series: z.array(SeriesForecast), skipped: z.array(z.object({ id: z.string(), reason: z.string() })) })
-  .meta({ id: 'ForecastList' });
+const Skipped = z.object({ id: z.string(), reason: NoteSchema.describe('why the series cannot be forecast') });
+const ForecastList = z.object({ cycle: z.number().int(), series: z.array(SeriesForecast), skipped: z.array(Skipped) }).meta({ id: 'ForecastList' });
 
 const Accuracy = z.object({ points: z.number().int(), mase: z.number().nullable(), mape: z.number().nullable(), coverage80: z.number().nullable(), coverage95: z.number().nullable() });
 const ModelAccuracy = Accuracy.extend({
@@ -89,7 +88,7 @@ export const forecastRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, opt
     },
     async (req) => {
       const r = await all(req.query.cycle);
-      return { cycle: r.cycle, series: r.series.map(({ fanChart: _, ...s }) => seriesJson(s)), skipped: r.skipped };
+      return { cycle: r.cycle, series: r.series.map(({ fanChart: _, ...s }) => seriesJson(s)), skipped: r.skipped.map((k) => ({ id: k.id, reason: noteJson(k.reason) })) };
     },
   );
 
@@ -110,7 +109,7 @@ export const forecastRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, opt
       const s = r.series.find((x) => x.id === id);
       if (!s) {
         const skipped = r.skipped.find((x) => x.id === id);
-        throw notFound(skipped ? `the series "${id}" cannot be forecast: ${skipped.reason}` : `no monthly series "${id}"`);
+        throw notFound(skipped ? `the series "${id}" cannot be forecast: ${noteText(skipped.reason)}` : `no monthly series "${id}"`);
       }
       const backtest = await kept(`backtest|${id}`, async () => {
         const b = await backtestStored(opts.db, { series: [id], models: ['combination', 'snaive'] });

@@ -12,7 +12,8 @@ export type SeriesForecast = Omit<DomainSeriesForecast, 'fanChart' | 'requestedM
 export interface ForecastList {
   cycle: number;
   series: SeriesForecast[];
-  skipped: { id: string; reason: string }[];
+  /** Series that cannot be forecast, each with the reason as a note. */
+  skipped: { id: string; reason: NoteJson }[];
 }
 
 export interface ModelAccuracy extends Accuracy {

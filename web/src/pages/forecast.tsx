@@ -195,7 +195,7 @@ export function ForecastPage() {
           <summary>{t('forecast.skipped', { count: skipped.length })}</summary>
           <ul>
             {skipped.map((k) => (
-              <li key={k.id} lang="en">{k.id}: {k.reason}</li>
+              <li key={k.id}>{k.id}: {noteText(k.reason)}</li>
             ))}
           </ul>
         </details>
