@@ -72,12 +72,12 @@ describe('the forecast page', () => {
     await page.context().close();
   });
 
-  it('in Dutch, says why each skipped series is not forecast', async () => {
+  it('in Dutch, says why each skipped series is not forecast, and lists the shock years in their order', async () => {
     const { page, errors } = await openPage(browser, { locale: 'nl-NL' });
     await page.goto(served.url + '/forecast');
     await page.waitForSelector('figure.chart svg');
     type NoteJson = { key: string; params: Record<string, unknown>; text: string };
-    const list = (await (await fetch(served.url + '/api/public/forecast')).json()) as { skipped: { id: string; reason: NoteJson }[] };
+    const list = (await (await fetch(served.url + '/api/public/forecast')).json()) as { series: { id: string; indicator: string }[]; skipped: { id: string; reason: NoteJson }[] };
     // Frontex's Black Sea route has one month since its last gap: skipped, with the reason in the reader's language.
     expect(list.skipped.map((k) => k.id)).toContain('irregular_crossings:Black Sea Route');
     await page.getByText(/reeksen? kon(den)? niet worden voorspeld/).click();
@@ -85,6 +85,15 @@ describe('the forecast page', () => {
     expect(items).toEqual(list.skipped.map((k) => `${k.id}: ${renderNote(k.reason as unknown as Note, NOTE_CATALOGS.nl!)}`));
     expect(items.find((t) => t.startsWith('irregular_crossings:Black Sea Route: '))).toMatch(/: hiaat: .* ontbreekt; er volgen te weinig opeenvolgende maanden om uit te voorspellen \(1 sinds .*, minstens 24 nodig\)$/);
     for (const k of list.skipped) expect(items.join('\n')).not.toContain(k.reason.text);
+    // The first route's backtest: the shock rows in the API's order, 2015-16 before 2020 and 2022.
+    const first = list.series.find((x) => x.indicator === 'irregular_crossings')!;
+    const detail = (await (await fetch(`${served.url}/api/public/forecast/${encodeURIComponent(first.id)}`)).json()) as { backtest: { models: { shocks: { label: string; points: number }[] }[] } };
+    const shocks = detail.backtest.models[0]!.shocks.filter((x) => x.points > 0).map((x) => x.label);
+    expect(shocks[0]).toBe('2015-16');
+    const table = page.getByRole('table', { name: /toetsing van de voorspellingen/ });
+    await expect.poll(() => table.getByRole('row').count()).toBeGreaterThan(2);
+    const labels = (await table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.querySelector('th, td')?.textContent ?? ''))).filter((t) => t.startsWith('schok '));
+    expect(labels).toEqual(shocks.map((l) => `schok ${l}`));
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'forecast-skipped-nl');
     expect(errors).toEqual([]);

@@ -5,7 +5,7 @@
  */
 import type { Command } from 'commander';
 import { backtestStored } from '../../cycle/forecast.ts';
-import { DEFAULT_BACKTEST, SHOCKS } from '../../domain/forecast/backtest.ts';
+import { DEFAULT_BACKTEST, SHOCKS, type ShockAccuracy } from '../../domain/forecast/backtest.ts';
 import type { Accuracy } from '../../domain/forecast/accuracy.ts';
 import { UsageError } from '../../domain/errors.ts';
 import { noteJson, notesJson, noteText } from '../../notes/index.ts';
@@ -54,14 +54,14 @@ export function register(program: Command): void {
         });
         return;
       }
-      const row = (label: string, model: string, a: Accuracy & { annual: { within10: number | null } }, s: Record<string, Accuracy>) => [
+      const row = (label: string, model: string, a: Accuracy & { annual: { within10: number | null } }, shocks: readonly ShockAccuracy[]) => [
         label,
         model,
         fmt(a.mase),
         fmt(a.mape, 1),
         pct(a.coverage80),
         pct(a.coverage95),
-        ...SHOCKS.map((k) => fmt(s[k.label]!.mase)),
+        ...shocks.map((k) => fmt(k.mase)),
         pct(a.annual.within10),
       ];
       const header = ['series', 'model', 'MASE', 'MAPE %', 'cov80', 'cov95', ...SHOCKS.map((k) => `MASE ${k.label}`), 'year ±10%'];

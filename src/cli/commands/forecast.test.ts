@@ -188,16 +188,20 @@ describe('pactcycle forecast and backtest on the real Frontex and IOM DTM files'
   }, 120_000);
 
   describe('backtest', () => {
-    interface Row { id: string; model: string; origins: number; points: number; mase: number | null; mape: number | null; coverage80: number | null; coverage95: number | null; normal: { mase: number | null }; shocks: Record<string, { mase: number | null; points: number }> }
+    interface Shock { label: string; years: number[]; mase: number | null; points: number }
+    interface Row { id: string; model: string; origins: number; points: number; mase: number | null; mape: number | null; coverage80: number | null; coverage95: number | null; normal: { mase: number | null }; shocks: Shock[] }
     interface Backtest { series: Row[]; overall: (Row & { series: number })[]; skipped: unknown[]; notes: unknown[] }
     let bt: Backtest | undefined;
+    let stdout = '';
     const run = async (): Promise<Backtest> => {
       if (bt) return bt;
       const r = await runCli('backtest', '--models', 'snaive,naive,combination', '--series', `${EMR},${IT}`, '--json');
       expect(r.stderr).toBe('');
       expect(r.code).toBe(0);
+      stdout = r.stdout;
       return (bt = JSON.parse(r.stdout) as Backtest);
     };
+    const shock = (row: Row, label: string) => row.shocks.find((s) => s.label === label)!;
 
     /**
      * By hand: origins every December with at least 48 months of training and an outcome after; forecasts 1–12
@@ -236,7 +240,7 @@ describe('pactcycle forecast and backtest on the real Frontex and IOM DTM files'
         expect(row.mape).toBeGreaterThan(0);
         for (const c of [row.coverage80!, row.coverage95!]) expect(c >= 0 && c <= 1).toBe(true);
         expect(row.coverage95).toBeGreaterThanOrEqual(row.coverage80!);
-        expect(Object.keys(row.shocks).sort()).toEqual(['2015-16', '2020', '2022']);
+        expect(row.shocks.map((s) => s.label)).toEqual(['2015-16', '2020', '2022']);
       }
       for (const o of j.overall) expect(o.series).toBe(2);
       expect(j.skipped).toEqual([]);
@@ -253,9 +257,10 @@ describe('pactcycle forecast and backtest on the real Frontex and IOM DTM files'
           expect(row.mase).toBeCloseTo(meanOf(p)!, 9);
           for (const [label, years] of Object.entries(SHOCK_YEARS)) {
             const inShock = p.filter((x) => years.includes(x.period.slice(0, 4)));
-            expect(row.shocks[label]!.points).toBe(inShock.length);
-            if (inShock.length) expect(row.shocks[label]!.mase).toBeCloseTo(meanOf(inShock)!, 9);
-            else expect(row.shocks[label]!.mase).toBeNull();
+            expect(shock(row, label).years.map(String)).toEqual(years);
+            expect(shock(row, label).points).toBe(inShock.length);
+            if (inShock.length) expect(shock(row, label).mase).toBeCloseTo(meanOf(inShock)!, 9);
+            else expect(shock(row, label).mase).toBeNull();
           }
           const normal = p.filter((x) => !Object.values(SHOCK_YEARS).flat().includes(x.period.slice(0, 4)));
           expect(row.normal.mase).toBeCloseTo(meanOf(normal)!, 9);
@@ -264,8 +269,19 @@ describe('pactcycle forecast and backtest on the real Frontex and IOM DTM files'
         expect(j.overall.find((o) => o.model === model)!.mase).toBeCloseTo(meanOf(pooled)!, 9);
       }
       // Italy's IOM series starts in 2014: its first origin (48 months) is December 2017, so no 2015–16 forecast.
-      expect(j.series.find((s) => s.id === IT && s.model === 'snaive')!.shocks['2015-16']!.points).toBe(0);
-      expect(j.series.find((s) => s.id === EMR && s.model === 'snaive')!.shocks['2015-16']!.points).toBe(24);
+      expect(shock(j.series.find((s) => s.id === IT && s.model === 'snaive')!, '2015-16').points).toBe(0);
+      expect(shock(j.series.find((s) => s.id === EMR && s.model === 'snaive')!, '2015-16').points).toBe(24);
+    }, 120_000);
+
+    it('writes the shocks in their chronological order, 2015-16 before 2020 and 2022, in every row of the JSON', async () => {
+      await run();
+      // The text itself, not only the parsed value: an object keyed by label would print "2020" and "2022" first.
+      const rows = stdout.split(/"shocks": \[/).slice(1);
+      expect(rows).toHaveLength(3 * 2 + 3);
+      for (const row of rows) {
+        const labels = [...row.slice(0, row.indexOf('"maseByHorizon"')).matchAll(/"label": "([^"]+)"/g)].map((m) => m[1]);
+        expect(labels).toEqual(['2015-16', '2020', '2022']);
+      }
     }, 120_000);
 
     it('prints a table with the shock years as columns', async () => {

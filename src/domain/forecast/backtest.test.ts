@@ -46,10 +46,13 @@ describe('backtest', () => {
     const r = backtest([{ id: 'x', start: '2015-01', values }], { models: ['drift'] });
     expect(r.series[0]!.mase!).toBeLessThan(1e-9);
     expect(r.series[0]!.annual.within10).toBe(1);
-    // Origins Dec 2018 … Dec 2020: the 2020 and 2022 shock months are reported on their own.
-    expect(r.series[0]!.shocks['2020'].points).toBe(12);
-    expect(r.series[0]!.shocks['2022'].points).toBe(0);
-    expect(r.series[0]!.normal.points + r.series[0]!.shocks['2020'].points).toBe(r.series[0]!.points);
+    // Origins Dec 2018 … Dec 2020: the 2020 and 2022 shock months are reported on their own, every shock in the
+    // declared (chronological) order, the pooled row too.
+    const shocks = r.series[0]!.shocks;
+    expect(shocks.map((s) => [s.label, s.years, s.points])).toEqual([['2015-16', [2015, 2016], 0], ['2020', [2020], 12], ['2022', [2022], 0]]);
+    expect(r.overall[0]!.shocks.map((s) => s.label)).toEqual(['2015-16', '2020', '2022']);
+    expect(JSON.stringify(shocks).indexOf('"2015-16"')).toBeLessThan(JSON.stringify(shocks).indexOf('"2020"'));
+    expect(r.series[0]!.normal.points + shocks[1]!.points).toBe(r.series[0]!.points);
   });
   it('states the series too short to backtest, naming the first origin it would need', () => {
     // From March, the first December with at least 48 months before it is the 58th month: December 2026 here.

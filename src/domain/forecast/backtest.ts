@@ -18,6 +18,12 @@ export const SHOCKS = [
 ] as const;
 export type ShockLabel = (typeof SHOCKS)[number]['label'];
 
+/** The accuracy of the forecasts of months in one shock. */
+export interface ShockAccuracy extends Accuracy {
+  label: ShockLabel;
+  years: number[];
+}
+
 export interface BacktestOptions {
   models: readonly ModelId[];
   /** Months between origins; 12 puts every origin in December. */
@@ -53,7 +59,11 @@ export interface SeriesModelBacktest extends Accuracy {
   origins: number;
   /** Outside the shock years. */
   normal: Accuracy;
-  shocks: Record<ShockLabel, Accuracy>;
+  /**
+   * Each shock apart, in the order of SHOCKS (2015-16, 2020, 2022): a list, as an object's integer-like keys would
+   * come first in JSON (2020, 2022, 2015-16).
+   */
+  shocks: ShockAccuracy[];
   /** MASE by horizon 1…12. */
   maseByHorizon: (number | null)[];
   annual: AnnualAccuracy;
@@ -93,7 +103,7 @@ export function origins(series: MonthlySeries, opts: Pick<BacktestOptions, 'step
 }
 
 function summarise(points: readonly ForecastPoint[], annual: readonly AnnualPoint[], horizon: number) {
-  const shocks = Object.fromEntries(SHOCKS.map((s) => [s.label, accuracy(points.filter((p) => shockOf(p.period) === s.label))])) as Record<ShockLabel, Accuracy>;
+  const shocks: ShockAccuracy[] = SHOCKS.map((s) => ({ label: s.label, years: [...s.years], ...accuracy(points.filter((p) => shockOf(p.period) === s.label)) }));
   const ape = annual.filter((a) => a.actual > 0).map((a) => Math.abs(a.forecast - a.actual) / a.actual);
   return {
     ...accuracy(points),

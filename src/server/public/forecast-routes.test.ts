@@ -74,7 +74,16 @@ for (const backend of BACKENDS) {
       expect(j.backtest.origins).toBe(direct.series[0]!.origins);
       expect(j.backtest.origins).toBeGreaterThan(5);
       expect(j.backtest.models[0].mase).toBeCloseTo(direct.series[0]!.mase!, 12);
-      expect(Object.keys(j.backtest.models[0].shocks).sort()).toEqual(['2015-16', '2020', '2022']);
+      // Every shock apart, in the declared order, with the same figures as the engine's; in the body's text too.
+      const shocks = direct.series[0]!.shocks;
+      expect(shocks.map((x) => x.label)).toEqual(['2015-16', '2020', '2022']);
+      for (const m of j.backtest.models as { shocks: { label: string; years: number[]; points: number }[] }[]) {
+        expect(m.shocks.map((x) => [x.label, x.years])).toEqual([['2015-16', [2015, 2016]], ['2020', [2020]], ['2022', [2022]]]);
+      }
+      expect(j.backtest.models[0].shocks.map((x: { points: number }) => x.points)).toEqual(shocks.map((x) => x.points));
+      expect(res.body.indexOf('"label":"2015-16"')).toBeGreaterThan(0);
+      expect(res.body.indexOf('"label":"2015-16"')).toBeLessThan(res.body.indexOf('"label":"2020"'));
+      expect(res.body.indexOf('"label":"2020"')).toBeLessThan(res.body.indexOf('"label":"2022"'));
     }, 300_000);
 
     it.each([

@@ -42,7 +42,9 @@ const Accuracy = z.object({ points: z.number().int(), mase: z.number().nullable(
 const ModelAccuracy = Accuracy.extend({
   model: z.string(),
   normal: Accuracy.describe('outside the shock years'),
-  shocks: z.record(z.string(), Accuracy).describe(`each shock year apart: ${SHOCKS.map((s) => s.label).join(', ')}`),
+  shocks: z
+    .array(Accuracy.extend({ label: z.enum(SHOCKS.map((s) => s.label)), years: z.array(z.number().int()) }))
+    .describe(`each shock apart, in this order: ${SHOCKS.map((s) => s.label).join(', ')}`),
   annual: z.object({ forecasts: z.number().int(), mape: z.number().nullable(), within10: z.number().nullable() }),
 });
 const SeriesDetail = SeriesForecast.extend({

@@ -1,7 +1,7 @@
 /** The projection for the coming year (src/server/public/forecast-routes.ts): public, like the Report. */
 import type { SeriesForecast as DomainSeriesForecast } from '../../../src/cycle/forecast.ts';
 import type { Accuracy } from '../../../src/domain/forecast/accuracy.ts';
-import type { AnnualAccuracy } from '../../../src/domain/forecast/backtest.ts';
+import type { AnnualAccuracy, ShockAccuracy } from '../../../src/domain/forecast/backtest.ts';
 import type { FanChartRow } from '../../../src/domain/forecast/fan-chart.ts';
 import type { NoteJson } from '../../../src/notes/render.ts';
 import { api } from './client.ts';
@@ -19,7 +19,8 @@ export interface ForecastList {
 export interface ModelAccuracy extends Accuracy {
   model: string;
   normal: Accuracy;
-  shocks: Record<string, Accuracy>;
+  /** Each shock apart, in chronological order (2015-16, 2020, 2022). */
+  shocks: ShockAccuracy[];
   annual: AnnualAccuracy;
 }
 

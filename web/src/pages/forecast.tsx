@@ -83,9 +83,8 @@ function Backtest({ s }: { s: SeriesDetail }) {
   const rows = [
     { key: 'all', label: t('forecast.backtest.all'), ours: ours as { points: number; mase: number | null; coverage80: number | null; coverage95: number | null }, snaive: snaive as typeof ours },
     { key: 'normal', label: t('forecast.backtest.normal'), ours: ours.normal, snaive: snaive.normal },
-    ...Object.keys(ours.shocks)
-      .sort()
-      .map((k) => ({ key: k, label: t('forecast.backtest.shock', { years: k }), ours: ours.shocks[k]!, snaive: snaive.shocks[k]! })),
+    // In the server's order, which is chronological.
+    ...ours.shocks.map((k) => ({ key: k.label, label: t('forecast.backtest.shock', { years: k.label }), ours: k, snaive: snaive.shocks.find((x) => x.label === k.label)! })),
   ].filter((r) => r.ours.points > 0);
   return (
     <section aria-labelledby="fc-backtest">
