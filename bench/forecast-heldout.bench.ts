@@ -29,16 +29,13 @@ import { accuracy, maseScale, type ForecastPoint } from '../src/domain/forecast/
 import { DEFAULT_BACKTEST, origins, shockOf, SHOCKS } from '../src/domain/forecast/backtest.ts';
 import { combine } from '../src/domain/forecast/combination.ts';
 import { fitSingle, forecastCountsWith, MIN_SEASONAL } from '../src/domain/forecast/models.ts';
-import { SeriesRefused } from '../src/domain/forecast/series.ts';
 import { toCountScale, toModelScale } from '../src/domain/forecast/transform.ts';
 import type { PointForecast } from '../src/domain/forecast/types.ts';
-import type { Observation } from '../src/domain/observation.ts';
 import { addMonths } from '../src/domain/period.ts';
 import { loadDataFolder } from '../src/data/load.ts';
-import { buildSeries, readMonthlySeries, type StoredSeries } from '../src/cycle/monthly-series.ts';
+import { readMonthlySeries, readSeriesByDims, type StoredSeries } from '../src/cycle/monthly-series.ts';
 import { noteText } from '../src/notes/index.ts';
 import { openMemoryStore } from '../src/store/db.ts';
-import { queryObservations } from '../src/store/observations.ts';
 import { tempFolder } from '../test/helpers/data-folder.ts';
 import { benchSeries } from './forecast.bench.ts';
 
@@ -125,24 +122,10 @@ async function selectionSeries(): Promise<{ series: StoredSeries[]; skipped: Not
     await loadDataFolder(db, folder.dir);
     const skipped: NotUsed[] = [];
     const series: StoredSeries[] = [];
-    // Route × nationality: readMonthlySeries leaves breakdowns by nationality out, so they are grouped here and built
-    // by the same buildSeries.
-    const groups = new Map<string, Observation[]>();
-    for (const o of await queryObservations(db, { indicator: 'irregular_crossings', freq: 'M', anyDims: true })) {
-      if (!o.dims?.route || !o.dims.nationality || Object.keys(o.dims).length !== 2) continue;
-      const id = `irregular_crossings:${o.dims.route}:${o.dims.nationality}`;
-      let g = groups.get(id);
-      if (!g) groups.set(id, (g = []));
-      g.push(o);
-    }
-    for (const id of [...groups.keys()].sort()) {
-      try {
-        series.push(buildSeries(id, groups.get(id)!));
-      } catch (err) {
-        if (!(err instanceof SeriesRefused)) throw err;
-        skipped.push({ id, reason: noteText(err.reason) });
-      }
-    }
+    // Route × nationality: readMonthlySeries leaves breakdowns by nationality out; the same reader as the routes'.
+    const byNationality = await readSeriesByDims(db, 'irregular_crossings', ['route', 'nationality']);
+    series.push(...byNationality.series);
+    skipped.push(...byNationality.skipped.map((s) => ({ id: s.id, reason: noteText(s.reason) })));
     const stored = await readMonthlySeries(db);
     skipped.push(...stored.skipped.filter((s) => s.id.startsWith('sea_arrivals:')).map((s) => ({ id: s.id, reason: noteText(s.reason) })));
     series.push(...stored.series.filter((s) => s.indicator === 'sea_arrivals' && !BENCH_SEA_GEOS.includes(s.geo) && !s.dims));

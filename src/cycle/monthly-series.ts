@@ -120,13 +120,36 @@ export async function readMonthlySeries(db: Queryable, ids?: readonly string[]):
       throw new InputError(`no monthly series ${unknown.map((u) => `"${u}"`).join(', ')} in the store${known.length ? `; known series include ${known.slice(0, 8).join(', ')}` : ' (is the data loaded? run `pactcycle data load`)'}`, { field: 'series' });
     }
   }
+  return buildGroups(groups, ids ?? [...groups.keys()].sort(), ids !== undefined);
+}
+
+/**
+ * The monthly series of one indicator broken down by exactly the dimensions `dimKeys`, one per combination of their
+ * values, with the id `indicator:value1:value2…` in the order of `dimKeys` (['route'] gives each Frontex route's
+ * series under the id `seriesId` gives it). A series that cannot be built is skipped with the reason.
+ */
+export async function readSeriesByDims(db: Queryable, indicator: IndicatorId, dimKeys: readonly string[]): Promise<{ series: StoredSeries[]; skipped: SkippedSeries[] }> {
+  const groups = new Map<string, Observation[]>();
+  for (const o of await queryObservations(db, { indicator, freq: 'M', anyDims: true, dimKeys })) {
+    const dims = o.dims ?? {};
+    if (Object.keys(dims).length !== dimKeys.length || dimKeys.some((k) => dims[k] === undefined)) continue;
+    const id = [indicator, ...dimKeys.map((k) => dims[k]!)].join(':');
+    let g = groups.get(id);
+    if (!g) groups.set(id, (g = []));
+    g.push(o);
+  }
+  return buildGroups(groups, [...groups.keys()].sort(), false);
+}
+
+/** Builds each named group; a refused series is thrown when the caller named it (`strict`), else skipped with its reason. */
+function buildGroups(groups: ReadonlyMap<string, readonly Observation[]>, ids: readonly string[], strict: boolean): { series: StoredSeries[]; skipped: SkippedSeries[] } {
   const series: StoredSeries[] = [];
   const skipped: SkippedSeries[] = [];
-  for (const id of ids ?? [...groups.keys()].sort()) {
+  for (const id of ids) {
     try {
       series.push(buildSeries(id, groups.get(id)!));
     } catch (err) {
-      if (ids || !(err instanceof SeriesRefused)) throw err;
+      if (strict || !(err instanceof SeriesRefused)) throw err;
       skipped.push({ id, reason: err.reason });
     }
   }

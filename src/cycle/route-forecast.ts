@@ -4,11 +4,9 @@
  * and 95 % intervals. Only the routes' series are read, so the Report does not pay for every series in the store.
  */
 import { SeriesRefused } from '../domain/forecast/series.ts';
-import type { Observation } from '../domain/observation.ts';
 import type { Queryable } from '../store/db.ts';
-import { queryObservations } from '../store/observations.ts';
 import { forecastSeries, type SeriesForecast } from './forecast.ts';
-import { buildSeries, seriesId, type SkippedSeries, type StoredSeries } from './monthly-series.ts';
+import { readSeriesByDims, type SkippedSeries, type StoredSeries } from './monthly-series.ts';
 
 export interface RouteForecasts {
   cycle: number;
@@ -20,26 +18,8 @@ export interface RouteForecasts {
  * Each Frontex route's own monthly series of detections (no nationality breakdown, no year-to-date cumulations),
  * read alone; a series that cannot be built is skipped with the reason (a note, in the Report's language there).
  */
-export async function readRouteSeries(db: Queryable): Promise<{ series: StoredSeries[]; skipped: SkippedSeries[] }> {
-  const groups = new Map<string, Observation[]>();
-  for (const o of await queryObservations(db, { indicator: 'irregular_crossings', freq: 'M', anyDims: true, dimKeys: ['route'] })) {
-    if (!o.dims || Object.keys(o.dims).join() !== 'route') continue;
-    const id = seriesId(o);
-    const g = groups.get(id) ?? [];
-    g.push(o);
-    groups.set(id, g);
-  }
-  const series: StoredSeries[] = [];
-  const skipped: SkippedSeries[] = [];
-  for (const id of [...groups.keys()].sort()) {
-    try {
-      series.push(buildSeries(id, groups.get(id)!));
-    } catch (err) {
-      if (!(err instanceof SeriesRefused)) throw err;
-      skipped.push({ id, reason: err.reason });
-    }
-  }
-  return { series, skipped };
+export function readRouteSeries(db: Queryable): Promise<{ series: StoredSeries[]; skipped: SkippedSeries[] }> {
+  return readSeriesByDims(db, 'irregular_crossings', ['route']);
 }
 
 export async function forecastRoutes(db: Queryable, cycle: number): Promise<RouteForecasts> {
