@@ -531,7 +531,7 @@ const HANDLERS: { [T in PoolEventType]: Handler<T> } = {
   'year-closed'(s, e) {
     inPhase(s, e, ['implementation'], 'the year is closed once, after implementation (Art 60(3))');
     for (const b of s.states.values()) {
-      // Art 63(5): relocations pledged and not implemented by the year's end are owed as offsets; benefitting states
+      // Art 63(5): relocations pledged and not carried out by the year's end are owed as offsets; benefitting states
       // and states with a full deduction were not bound to implement (Art 60(3)).
       b.offsetsOwed = b.benefitting || hasFullDeduction(b) ? 0 : Math.max(0, obligation(b).relocations - b.implemented.relocations);
     }

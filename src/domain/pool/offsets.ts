@@ -113,7 +113,7 @@ export function art63_4(s: AdoptedOrLater, settings: PoolSettings = DEFAULT_POOL
   };
 }
 
-/** Art 63(5): after the year, relocations pledged and not implemented are owed as offsets on request. */
+/** Art 63(5): after the year, relocations pledged and not carried out are owed as offsets on request. */
 export function art63_5(s: AdoptedOrLater, code: MemberStateCode): OffsetTrigger {
   const b = s.states.get(code);
   const owed = s.phase === 'closed' && b ? b.offsetsOwed : 0;
@@ -124,7 +124,7 @@ export function art63_5(s: AdoptedOrLater, code: MemberStateCode): OffsetTrigger
     explanation:
       s.phase !== 'closed'
         ? 'Art 63(5): applies only once the year is closed.'
-        : `Art 63(5): ${code} ${owed > 0 ? `owes offsets for ${fmt(owed)} pledged relocations not implemented by the end of the year, at the request of a benefitting state` : 'owes no offsets for unimplemented relocations'}.`,
+        : `Art 63(5): ${code} ${owed > 0 ? `owes offsets for ${fmt(owed)} pledged relocations not carried out by the end of the year, at the request of a benefitting state` : 'owes no offsets for unimplemented relocations'}.`,
   };
 }
 

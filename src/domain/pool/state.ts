@@ -75,7 +75,7 @@ export interface StateBook {
   systemicShortcomings: { since: string; decision: string } | null;
   /** Art 63(7): offsets this state has accepted to apply (request-based and mandatory), capped at its fair share. */
   offsetsAccepted: number;
-  /** Art 63(5): relocations pledged and not implemented by the end of the year (set when the year closes). */
+  /** Art 63(5): relocations pledged and not carried out by the end of the year (set when the year closes). */
   offsetsOwed: number;
   /** Art 60(6): the January confirmation of what was implemented in the year. */
   confirmation: { at: string; amounts: Amounts } | null;
