@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BACKENDS, storePerTest } from '../../test/helpers/backends.ts';
 import type { Observation } from '../domain/observation.ts';
+import { NOTE_CATALOGS, noteText, renderNote } from '../notes/index.ts';
 import type { Db } from '../store/db.ts';
 import { beginLoad, insertObservations } from '../store/observations.ts';
 import { borderNationalitiesFromStore } from './border-nationalities.ts';
@@ -26,8 +27,10 @@ for (const backend of BACKENDS) {
       const r = await borderNationalitiesFromStore(h.db, 2026);
       expect(r.status).toBe('missing');
       expect(r.result).toBeNull();
-      expect(r.statement).toMatch(/data by citizenship is missing/);
-      expect(r.dataNeeded).toMatch(/migr_asydcfsta .* by citizen, geo EU27_2020, .* for 2025 /);
+      expect(r.statement.key).toBe('borderNationalities.missing');
+      expect(noteText(r.statement)).toMatch(/^The data by citizenship is missing: .* up to 2025, .* What the store holds: first_instance_decisions: nothing; first_instance_positive: nothing\. The data that would serve: Eurostat migr_asydcfsta/);
+      expect(renderNote(r.statement, NOTE_CATALOGS.nl!)).toMatch(/^De gegevens naar nationaliteit ontbreken: .* Wat de opslag bevat: first_instance_decisions: niets; first_instance_positive: niets\./);
+      expect(noteText(r.dataNeeded)).toMatch(/migr_asydcfsta .* by citizen, geo EU27_2020, .* for 2025 /);
     });
 
     it('uses the latest year before the year asked, Union-wide, nationalities only', async () => {
@@ -50,8 +53,10 @@ for (const backend of BACKENDS) {
         ['AA', 1000, 100, true],
         ['BB', 400, 200, false],
       ]);
-      expect(r.notes).toEqual(['The latest stored yearly data by citizenship is 2024, not 2025.']);
-      expect(r.statement).toMatch(/^1 of 2 nationalities .* in 2024 \(test:labelled \(vintage 2025-04-01\)\)/);
+      expect(r.notes.map(noteText)).toEqual(['The latest stored yearly data by citizenship is 2024, not 2025.']);
+      expect(renderNote(r.notes[0]!, NOTE_CATALOGS.nl!)).toBe('De meest recente opgeslagen jaargegevens naar nationaliteit zijn van 2024, niet van 2025.');
+      expect(noteText(r.statement)).toMatch(/^1 of 2 nationalities .* in 2024 \(test:labelled \(vintage 2025-04-01\)\): APR Art 42\(1\)\(j\) applies to them in 2026/);
+      expect(renderNote(r.statement, NOTE_CATALOGS.nl!)).toMatch(/^1 van 2 nationaliteiten hadden in 2024 .*\(test:labelled \(versie 2025-04-01\)\)/);
       const r2024 = await borderNationalitiesFromStore(h.db, 2024);
       expect(r2024.result!.dataYear).toBe(2023);
       expect(r2024.result!.channelled).toEqual(['BB']);

@@ -1,8 +1,10 @@
 /**
  * The nationalities channelled to the mandatory border procedure (APR Art 42(1)(j), 45(1)) from the store: Union-wide
  * first-instance decisions by citizenship of the latest year before the year asked. Where the store holds no such
- * data the result says so, names what it does hold and the dataset that would serve, and lists no nationality.
+ * data the result says so, names what it does hold and the dataset that would serve, and lists no nationality. The
+ * statement and notes are notes (`src/domain/note.ts`), said in a language by `src/notes/`.
  */
+import { note, type Note } from '../domain/note.ts';
 import { borderNationalities, RECOGNITION_RATE_THRESHOLD, type BorderNationalities, type CitizenshipDecisions } from '../domain/procedures/border-nationalities.ts';
 import type { Observation } from '../domain/observation.ts';
 import type { Queryable } from '../store/db.ts';
@@ -30,11 +32,11 @@ export interface BorderNationalitiesReport {
   threshold: number;
   result: BorderNationalities | null;
   /** The plain statement of what was done, or why nothing could be. */
-  statement: string;
+  statement: Note;
   /** Which data would serve (stated even when present, so a reader can check it). */
-  dataNeeded: string;
+  dataNeeded: Note;
   stored: StoredDecisions[];
-  notes: string[];
+  notes: Note[];
 }
 
 function summarise(indicator: string, rows: readonly Observation[]): StoredDecisions {
@@ -59,8 +61,8 @@ export async function borderNationalitiesFromStore(db: Queryable, year: number):
     ['first_instance_decisions', 'first_instance_positive'].map((indicator) => queryObservations(db, { indicator, anyDims: true })),
   );
   const stored = [summarise('first_instance_decisions', decisions!), summarise('first_instance_positive', positive!)];
-  const dataNeeded = `Eurostat ${CITIZENSHIP_DATASET} (first-instance decisions on applications, annual): decision TOTAL and TOTAL_POS, by citizen, geo ${UNION_GEO}, sex T, age TOTAL, for ${year - 1} (or the latest year before ${year}).`;
-  const notes: string[] = [];
+  const dataNeeded = note('borderNationalities.dataNeeded', { dataset: CITIZENSHIP_DATASET, geo: UNION_GEO, dataYear: year - 1, year });
+  const notes: Note[] = [];
 
   const dec = citizenRows(decisions!).filter((r) => Number(r.period) <= year - 1);
   const pos = citizenRows(positive!).filter((r) => Number(r.period) <= year - 1);
@@ -69,17 +71,17 @@ export async function borderNationalitiesFromStore(db: Queryable, year: number):
   const years = [...new Set(dec.filter((r) => posByKey.has(key(r))).map((r) => Number(r.period)))].sort((a, b) => b - a);
 
   if (years.length === 0) {
-    const held = stored
-      .map((s) => (s.periods ? `${s.indicator} ${s.periods.first} to ${s.periods.last}${s.byCitizenship ? ' (by citizenship, but not Union-wide and yearly)' : ', totals per state (citizen=TOTAL)'} from ${s.sources.join(', ')}` : `${s.indicator}: nothing`))
-      .join('; ');
+    const held = stored.map((s) =>
+      s.periods
+        ? note(s.byCitizenship ? 'borderNationalities.heldByCitizenship' : 'borderNationalities.heldTotals', { indicator: s.indicator, first: s.periods.first, last: s.periods.last, sources: s.sources })
+        : note('borderNationalities.heldNothing', { indicator: s.indicator }),
+    );
     return {
       year,
       status: 'missing',
       threshold: RECOGNITION_RATE_THRESHOLD,
       result: null,
-      statement:
-        `The data by citizenship is missing: the store holds no Union-wide yearly first-instance decisions by citizenship up to ${year - 1}, so the nationalities with a recognition rate of 20 % or lower (APR Art 42(1)(j), 45(1)) cannot be determined, and none is listed. ` +
-        `What the store holds: ${held}. The data that would serve: ${dataNeeded}`,
+      statement: note('borderNationalities.missing', { before: year - 1, held, needed: dataNeeded }),
       dataNeeded,
       stored,
       notes,
@@ -91,16 +93,18 @@ export async function borderNationalitiesFromStore(db: Queryable, year: number):
     .filter((r) => Number(r.period) === dataYear)
     .map((r) => ({ citizen: r.dims!.citizen!, decisions: Math.round(r.value), positive: Math.round(posByKey.get(key(r))!.value) }));
   const missingPositive = dec.filter((r) => Number(r.period) === dataYear && !posByKey.has(key(r))).map((r) => r.dims!.citizen!);
-  if (missingPositive.length) notes.push(`Positive decisions missing for ${missingPositive.join(', ')} in ${dataYear}: not rated.`);
-  if (dataYear < year - 1) notes.push(`The latest stored yearly data by citizenship is ${dataYear}, not ${year - 1}.`);
+  if (missingPositive.length) notes.push(note('borderNationalities.positiveMissing', { citizens: missingPositive, year: dataYear }));
+  if (dataYear < year - 1) notes.push(note('borderNationalities.olderYear', { dataYear, wanted: year - 1 }));
   const result = borderNationalities(dataYear, input);
-  const sources = [...new Set(dec.filter((r) => Number(r.period) === dataYear).map((r) => `${r.source} (vintage ${r.vintage})`))].sort();
+  const sources = [...new Map(dec.filter((r) => Number(r.period) === dataYear).map((r) => [`${r.source}|${r.vintage}`, r] as const)).entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([, r]) => note('borderNationalities.source', { source: r.source, vintage: r.vintage }));
   return {
     year,
     status: 'computed',
     threshold: RECOGNITION_RATE_THRESHOLD,
     result,
-    statement: `${result.channelled.length} of ${result.rates.length} nationalities had a Union-wide first-instance recognition rate of 20 % or lower in ${dataYear} (${sources.join(', ')}): APR Art 42(1)(j) applies to them in ${year}, and with it the mandatory border procedure of Art 45(1).`,
+    statement: note('borderNationalities.computed', { channelled: result.channelled.length, rated: result.rates.length, dataYear, sources, year }),
     dataNeeded,
     stored,
     notes,

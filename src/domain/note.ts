@@ -11,11 +11,11 @@
 
 /**
  * How a parameter is written: `text` verbatim (codes, ids, names of sources); `int`, `dec` as numbers of the
- * language; `year` as is; `state(s)` by the state's name; `period(s)` as months, quarters or spans
- * (`2024-07`, `2024-07/2025-06`, `2024`); `date` a day; `list` strings verbatim; `note(s)` nested notes; `@group` a
- * term of the catalog (`terms.<group>.<value>`).
+ * language; `pct` a fraction (0.1) as a percentage with one decimal (10.0); `year` as is; `state(s)` by the state's
+ * name; `period(s)` as months, quarters or spans (`2024-07`, `2024-07/2025-06`, `2024`); `date` a day; `list` strings
+ * verbatim; `note(s)` nested notes; `@group` a term of the catalog (`terms.<group>.<value>`).
  */
-export type ParamKind = 'text' | 'int' | 'dec' | 'year' | 'state' | 'states' | 'period' | 'periods' | 'date' | 'list' | 'note' | 'notes' | `@${string}`;
+export type ParamKind = 'text' | 'int' | 'dec' | 'pct' | 'year' | 'state' | 'states' | 'period' | 'periods' | 'date' | 'list' | 'note' | 'notes' | `@${string}`;
 
 /** Every note and the kind of each of its parameters; the catalogs have a sentence for each with these placeholders. */
 export const NOTE_PARAMS = {
@@ -109,6 +109,49 @@ export const NOTE_PARAMS = {
   'outlook.appliesFrom': { date: 'date' },
   'outlook.unattributed': { routes: 'list' },
   'outlook.lastObserved': { route: 'text', last: 'period', from: 'period', model: 'text' },
+
+  // How a time limit is counted (domain/procedures/counting.ts): why a last day moved
+  'counting.twoWorkingDays': {},
+  'counting.nonWorkingDay': { day: '@dayKind', rule: '@countingRule' },
+
+  // The procedures' deadline calculator (domain/procedures/deadlines.ts): names are terms of the catalogs
+  'deadline.procedure': { procedure: '@procedure' },
+  'deadline.instrument': { instrument: '@instrument' },
+  'deadline.startsOn': { event: '@startEvent' },
+  'deadline.step': { step: '@deadlineStep' },
+  'deadline.afterStep': { step: '@deadlineStep' },
+  'deadline.period': { n: 'int', unit: '@periodUnit' },
+  'deadline.condition': { condition: '@extensionCondition' },
+  'deadline.counting.ammr': {},
+  'deadline.counting.regulation1182': {},
+  'deadline.takeChargeRequest.missed': {},
+  'deadline.takeChargeReply.silence': {},
+  'deadline.takeChargeReplyHit.silence': {},
+  'deadline.transfer.missed': {},
+  'deadline.transfer.imprisonment': {},
+  'deadline.relocation.notice': {},
+  'deadline.noHolidays': {},
+  'deadline.ammrAppliesFrom': { date: 'date' },
+
+  // Nationalities channelled to the mandatory border procedure (domain/procedures/border-nationalities.ts,
+  // cycle/border-nationalities.ts)
+  'borderNationalities.channelled': { positive: 'int', decisions: 'int', year: 'year', rate: 'pct', threshold: 'pct' },
+  'borderNationalities.notChannelled': { positive: 'int', decisions: 'int', year: 'year', rate: 'pct', threshold: 'pct' },
+  'borderNationalities.noDecision': {},
+  'borderNationalities.inconsistent': { positive: 'int', decisions: 'int' },
+  'borderNationalities.caveat.year': { year: 'year' },
+  'borderNationalities.caveat.rounding': {},
+  'borderNationalities.caveat.startingPoint': {},
+  'borderNationalities.computed': { channelled: 'int', rated: 'int', dataYear: 'year', sources: 'notes', year: 'year' },
+  'borderNationalities.source': { source: 'text', vintage: 'text' },
+  'borderNationalities.missing': { before: 'year', held: 'notes', needed: 'note' },
+  'borderNationalities.heldTotals': { indicator: 'text', first: 'period', last: 'period', sources: 'list' },
+  'borderNationalities.heldByCitizenship': { indicator: 'text', first: 'period', last: 'period', sources: 'list' },
+  'borderNationalities.heldNothing': { indicator: 'text' },
+  'borderNationalities.dataNeeded': { dataset: 'text', geo: 'text', dataYear: 'year', year: 'year' },
+  'borderNationalities.positiveMissing': { citizens: 'list', year: 'year' },
+  'borderNationalities.olderYear': { dataYear: 'year', wanted: 'year' },
+
 } as const satisfies Record<string, Record<string, ParamKind>>;
 
 export type NoteKey = keyof typeof NOTE_PARAMS;
@@ -121,7 +164,7 @@ export interface Note {
   params: Readonly<Record<string, NoteParam>>;
 }
 
-type ValueOf<K extends ParamKind> = K extends 'int' | 'dec' ? number : K extends 'year' ? number | string : K extends 'states' | 'list' | 'periods' ? readonly string[] : K extends 'note' ? Note : K extends 'notes' ? readonly Note[] : string;
+type ValueOf<K extends ParamKind> = K extends 'int' | 'dec' | 'pct' ? number : K extends 'year' ? number | string : K extends 'states' | 'list' | 'periods' ? readonly string[] : K extends 'note' ? Note : K extends 'notes' ? readonly Note[] : string;
 
 /** The parameters of one key, each typed by its kind. */
 export type NoteParams<K extends NoteKey> = { [P in keyof (typeof NOTE_PARAMS)[K]]: (typeof NOTE_PARAMS)[K][P] extends infer T extends ParamKind ? ValueOf<T> : never };

@@ -46,6 +46,12 @@ describe('the note catalogs', () => {
     );
   });
 
+  it('write a fraction as a percentage with one decimal, in the language', () => {
+    const n = note('borderNationalities.notChannelled', { positive: 1234, decisions: 5000, year: 2025, rate: 0.2468, threshold: 0.2 });
+    expect(renderNote(n, NOTE_CATALOGS.en!)).toMatch(/^1,234 positive of 5,000 first-instance decisions in 2025 \(Union-wide\) = 24\.7 %, above 20\.0 %/);
+    expect(renderNote(n, NOTE_CATALOGS.nl!)).toMatch(/^1\.234 positieve van 5\.000 beslissingen in eerste aanleg in 2025 \(Uniebreed\) = 24,7 %, boven 20,0 %/);
+  });
+
   it('give the API and the CLI the key, the parameters and the English sentence', () => {
     expect(noteJson(note('series.partialMonth', { month: '2025-09' }))).toEqual({ key: 'series.partialMonth', params: { month: '2025-09' }, text: 'September 2025 left out: partial month' });
   });

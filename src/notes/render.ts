@@ -27,6 +27,7 @@ export interface NoteJson {
 interface Formats {
   integer: Intl.NumberFormat;
   decimal: Intl.NumberFormat;
+  percent: Intl.NumberFormat;
   month: Intl.DateTimeFormat;
   day: Intl.DateTimeFormat;
   list: Intl.ListFormat;
@@ -41,6 +42,7 @@ function formats(lang: string): Formats {
     f = {
       integer: new Intl.NumberFormat(lang, { maximumFractionDigits: 0 }),
       decimal: new Intl.NumberFormat(lang, { maximumFractionDigits: 2 }),
+      percent: new Intl.NumberFormat(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
       month: new Intl.DateTimeFormat(lang, { month: 'long', year: 'numeric', timeZone: 'UTC' }),
       day: new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }),
       list: new Intl.ListFormat(lang, { style: 'long', type: 'conjunction' }),
@@ -73,6 +75,8 @@ function value(kind: ParamKind, v: NoteParam, cat: NoteCatalog, f: Formats): str
       return typeof v === 'number' ? f.integer.format(Math.round(v)) : String(v);
     case 'dec':
       return typeof v === 'number' ? f.decimal.format(v) : String(v);
+    case 'pct':
+      return typeof v === 'number' ? f.percent.format(v * 100) : String(v);
     case 'state':
       return state(String(v), cat, f);
     case 'states':

@@ -13,9 +13,13 @@ describe('pactcycle border-nationalities on the real data', () => {
     const j = JSON.parse(r.stdout);
     expect(Object.keys(j)).toEqual(['year', 'status', 'threshold', 'dataYear', 'statement', 'dataNeeded', 'nationalities', 'channelled', 'excluded', 'caveats', 'stored', 'notes']);
     expect(j).toMatchObject({ year: 2026, status: 'missing', threshold: 0.2, dataYear: null, nationalities: [], channelled: [] });
-    expect(j.statement).toMatch(/^The data by citizenship is missing/);
-    expect(j.statement).toMatch(/first_instance_decisions 2008-Q1 to 2023-Q1, totals per state \(citizen=TOTAL\) from eurostat:migr_asydcfstq/);
-    expect(j.dataNeeded).toMatch(/migr_asydcfsta/);
+    // Texts are notes: the key and parameters for a reader's language, and the English text.
+    expect(j.statement).toMatchObject({ key: 'borderNationalities.missing', params: { before: 2025 } });
+    expect(j.statement.text).toMatch(/^The data by citizenship is missing/);
+    expect(j.statement.text).toMatch(/first_instance_decisions Q1 2008 to Q1 2023, totals per state \(citizen=TOTAL\) from eurostat:migr_asydcfstq/);
+    expect(j.statement.params.held[0]).toEqual({ key: 'borderNationalities.heldTotals', params: { indicator: 'first_instance_decisions', first: '2008-Q1', last: '2023-Q1', sources: ['eurostat:migr_asydcfstq'] } });
+    expect(j.dataNeeded).toMatchObject({ key: 'borderNationalities.dataNeeded', params: { dataset: 'migr_asydcfsta', dataYear: 2025 } });
+    expect(j.dataNeeded.text).toMatch(/migr_asydcfsta/);
     expect(j.stored).toEqual([
       { indicator: 'first_instance_decisions', periods: { first: '2008-Q1', last: '2023-Q1' }, byCitizenship: false, sources: ['eurostat:migr_asydcfstq'] },
       { indicator: 'first_instance_positive', periods: { first: '2008-Q1', last: '2023-Q1' }, byCitizenship: false, sources: ['eurostat:migr_asydcfstq'] },

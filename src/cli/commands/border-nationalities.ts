@@ -4,18 +4,19 @@
  */
 import type { Command } from 'commander';
 import { borderNationalitiesFromStore, type BorderNationalitiesReport } from '../../cycle/border-nationalities.ts';
+import { noteJson, notesJson, noteText } from '../../notes/index.ts';
 import { formatTable, printJson, withStore } from '../io.ts';
 import { parseYear } from './capacity.ts';
 
-/** The stable JSON shape of `border-nationalities --json`. */
+/** The stable JSON shape of `border-nationalities --json`; every text is a note: `{key, params, text}`. */
 export function borderNationalitiesJson(r: BorderNationalitiesReport) {
   return {
     year: r.year,
     status: r.status,
     threshold: r.threshold,
     dataYear: r.result?.dataYear ?? null,
-    statement: r.statement,
-    dataNeeded: r.dataNeeded,
+    statement: noteJson(r.statement),
+    dataNeeded: noteJson(r.dataNeeded),
     nationalities: (r.result?.rates ?? []).map((x) => ({
       citizen: x.citizen,
       decisions: x.decisions,
@@ -23,13 +24,13 @@ export function borderNationalitiesJson(r: BorderNationalitiesReport) {
       rate: Number(x.rate.toFixed(6)),
       threshold: x.threshold,
       channelled: x.channelled,
-      reasoning: x.reasoning,
+      reasoning: noteJson(x.reasoning),
     })),
     channelled: r.result?.channelled ?? [],
-    excluded: r.result?.excluded ?? [],
-    caveats: r.result?.caveats ?? [],
+    excluded: (r.result?.excluded ?? []).map((x) => ({ citizen: x.citizen, reason: noteJson(x.reason) })),
+    caveats: notesJson(r.result?.caveats ?? []),
     stored: r.stored,
-    notes: r.notes,
+    notes: notesJson(r.notes),
   };
 }
 
@@ -43,7 +44,7 @@ export function register(program: Command): void {
       const year = parseYear(opts.year);
       const report = await withStore((db) => borderNationalitiesFromStore(db, year));
       if (opts.json) return printJson(borderNationalitiesJson(report));
-      process.stdout.write(report.statement + '\n');
+      process.stdout.write(noteText(report.statement) + '\n');
       if (report.result && report.result.rates.length) {
         process.stdout.write(
           '\n' +
@@ -52,9 +53,9 @@ export function register(program: Command): void {
               report.result.rates.map((x) => [x.citizen, x.decisions, x.positive, (x.rate * 100).toFixed(1), x.channelled ? 'yes (Art 42(1)(j))' : 'no']),
             ) + '\n',
         );
-        for (const c of report.result.caveats) process.stdout.write(`\n- ${c}`);
+        for (const c of report.result.caveats) process.stdout.write(`\n- ${noteText(c)}`);
       }
-      for (const n of report.notes) process.stdout.write(`\n- ${n}`);
+      for (const n of report.notes) process.stdout.write(`\n- ${noteText(n)}`);
       process.stdout.write('\n');
     });
 }

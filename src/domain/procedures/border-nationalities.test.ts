@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { NOTE_CATALOGS, noteText, renderNote } from '../../notes/index.ts';
 import { borderNationalities, RECOGNITION_RATE_THRESHOLD } from './border-nationalities.ts';
 
 // A labelled input (not real Eurostat figures) that shows the rule of APR Art 42(1)(j).
@@ -26,16 +27,21 @@ describe('nationalities channelled to the mandatory border procedure, APR Art 42
   });
   it('gives each rate its figures and its articles', () => {
     const aa = r.rates.find((x) => x.citizen === 'AA')!;
-    expect(aa.reasoning).toBe(
+    expect(aa.reasoning).toEqual({ key: 'borderNationalities.channelled', params: { positive: 1000, decisions: 10_000, year: 2025, rate: 0.1, threshold: 0.2 } });
+    expect(noteText(aa.reasoning)).toBe(
       '1,000 positive of 10,000 first-instance decisions in 2025 (Union-wide) = 10.0 %, at or below 20.0 %: the examination is accelerated (APR Art 42(1)(j)) and, for applicants in the situations of Art 43(1), the border procedure is mandatory (Art 45(1)), unless the country has changed significantly since the data or the applicant belongs to a category for which the rate is not representative (Art 42(1)(j)).',
     );
-    expect(r.rates.find((x) => x.citizen === 'DD')!.reasoning).toMatch(/^1,800 positive of 2,000 .* = 90\.0 %, above 20\.0 %: Art 42\(1\)\(j\) does not apply/);
+    expect(renderNote(aa.reasoning, NOTE_CATALOGS.nl!)).toMatch(/^1\.000 positieve van 10\.000 beslissingen in eerste aanleg in 2025 \(Uniebreed\) = 10,0 %, ten hoogste 20,0 %: .*APR art\. 42, lid 1, punt j/);
+    expect(noteText(r.rates.find((x) => x.citizen === 'DD')!.reasoning)).toMatch(/^1,800 positive of 2,000 .* = 90\.0 %, above 20\.0 %: Art 42\(1\)\(j\) does not apply/);
+    expect(r.caveats.map(noteText)[0]).toBe('Union-wide first-instance recognition rates for 2025, the latest yearly data used (APR Art 42(1)(j)).');
   });
   it('leaves out a nationality without decisions or with inconsistent figures, and says why', () => {
-    expect(r.excluded).toEqual([{ citizen: 'EE', reason: 'no first-instance decision in the year: no rate' }]);
+    expect(r.excluded).toEqual([{ citizen: 'EE', reason: { key: 'borderNationalities.noDecision', params: {} } }]);
+    expect(noteText(r.excluded[0]!.reason)).toBe('no first-instance decision in the year: no rate');
     const bad = borderNationalities(2025, [{ citizen: 'FF', decisions: 10, positive: 15 }]);
     expect(bad.rates).toEqual([]);
-    expect(bad.excluded[0]!.reason).toMatch(/inconsistent/);
+    expect(noteText(bad.excluded[0]!.reason)).toBe('more positive decisions (15) than decisions (10): figures inconsistent, not rated');
+    expect(renderNote(bad.excluded[0]!.reason, NOTE_CATALOGS.nl!)).toBe('meer positieve beslissingen (15) dan beslissingen (10): cijfers inconsistent, geen percentage berekend');
   });
   it('refuses a citizenship given twice or a figure that is not a whole number', () => {
     expect(() => borderNationalities(2025, [LABELLED[0]!, LABELLED[0]!])).toThrow(/appears twice/);

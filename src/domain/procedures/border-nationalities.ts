@@ -12,7 +12,9 @@
  * were published, a category of persons for whom the rate is not representative (Art 42(1)(j) second subparagraph),
  * and the persons to whom the border procedure is never applied (unaccompanied minors except on security grounds,
  * Art 53). The list is therefore where the rule starts, not a decision on any applicant; the reasoning says so.
+ * The reasoning, reasons and caveats are notes (`src/domain/note.ts`), said in the reader's language by `src/notes/`.
  */
+import { note, type Note } from '../note.ts';
 
 /** APR Art 42(1)(j): a recognition rate of 20 % or lower. */
 export const RECOGNITION_RATE_THRESHOLD = 0.2;
@@ -32,7 +34,7 @@ export interface NationalityRate extends CitizenshipDecisions {
   threshold: number;
   /** True when rate ≤ 20 %: Art 42(1)(j) applies, and with it Art 45(1). */
   channelled: boolean;
-  reasoning: string;
+  reasoning: Note;
 }
 
 export interface BorderNationalities {
@@ -44,18 +46,14 @@ export interface BorderNationalities {
   /** The citizen codes with a rate of 20 % or lower. */
   channelled: string[];
   /** Citizenships left out, with why (no decision in the year, inconsistent figures). */
-  excluded: { citizen: string; reason: string }[];
-  caveats: string[];
+  excluded: { citizen: string; reason: Note }[];
+  caveats: Note[];
 }
 
-const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
-
-/** Why one nationality is or is not channelled, with the figures and the articles. */
-function reasoningFor(r: Omit<NationalityRate, 'reasoning'>, dataYear: number): string {
-  const figures = `${r.positive.toLocaleString('en-GB')} positive of ${r.decisions.toLocaleString('en-GB')} first-instance decisions in ${dataYear} (Union-wide) = ${pct(r.rate)}`;
-  return r.channelled
-    ? `${figures}, at or below ${pct(r.threshold)}: the examination is accelerated (APR Art 42(1)(j)) and, for applicants in the situations of Art 43(1), the border procedure is mandatory (Art 45(1)), unless the country has changed significantly since the data or the applicant belongs to a category for which the rate is not representative (Art 42(1)(j)).`
-    : `${figures}, above ${pct(r.threshold)}: Art 42(1)(j) does not apply; the border procedure is mandatory only on the grounds of Art 42(1)(c) or (f) (Art 45(1)).`;
+/** Why one nationality is or is not channelled, with the figures and the articles (Art 42(1)(j), 45(1)). */
+function reasoningFor(r: Omit<NationalityRate, 'reasoning'>, dataYear: number): Note {
+  const figures = { positive: r.positive, decisions: r.decisions, year: dataYear, rate: r.rate, threshold: r.threshold };
+  return note(r.channelled ? 'borderNationalities.channelled' : 'borderNationalities.notChannelled', figures);
 }
 
 /**
@@ -63,7 +61,7 @@ function reasoningFor(r: Omit<NationalityRate, 'reasoning'>, dataYear: number): 
  * on integers (positive × 5 ≤ decisions), so a rate of exactly 20 % is channelled, as "20 % or lower" reads.
  */
 export function borderNationalities(dataYear: number, input: readonly CitizenshipDecisions[]): BorderNationalities {
-  const excluded: { citizen: string; reason: string }[] = [];
+  const excluded: { citizen: string; reason: Note }[] = [];
   const rates: NationalityRate[] = [];
   const seen = new Set<string>();
   for (const row of input) {
@@ -73,11 +71,11 @@ export function borderNationalities(dataYear: number, input: readonly Citizenshi
       throw new RangeError(`citizenship ${row.citizen}: decisions and positive decisions must be whole numbers ≥ 0`);
     }
     if (row.decisions === 0) {
-      excluded.push({ citizen: row.citizen, reason: 'no first-instance decision in the year: no rate' });
+      excluded.push({ citizen: row.citizen, reason: note('borderNationalities.noDecision', {}) });
       continue;
     }
     if (row.positive > row.decisions) {
-      excluded.push({ citizen: row.citizen, reason: `more positive decisions (${row.positive}) than decisions (${row.decisions}): figures inconsistent, not rated` });
+      excluded.push({ citizen: row.citizen, reason: note('borderNationalities.inconsistent', { positive: row.positive, decisions: row.decisions }) });
       continue;
     }
     const channelled = row.positive * 5 <= row.decisions; // positive / decisions ≤ 1/5, exact
@@ -91,10 +89,6 @@ export function borderNationalities(dataYear: number, input: readonly Citizenshi
     rates,
     channelled: rates.filter((r) => r.channelled).map((r) => r.citizen),
     excluded,
-    caveats: [
-      `Union-wide first-instance recognition rates for ${dataYear}, the latest yearly data used (APR Art 42(1)(j)).`,
-      'Eurostat rounds asylum figures to the nearest 5: rates on few decisions are uncertain; the number of decisions is shown beside each rate.',
-      'The list is the starting point of the rule, not a decision on an applicant: a significant change in the country since the data, a category for which the rate is not representative (Art 42(1)(j)), and the exclusions of Art 53 (unaccompanied minors, special needs) are assessed case by case.',
-    ],
+    caveats: [note('borderNationalities.caveat.year', { year: dataYear }), note('borderNationalities.caveat.rounding', {}), note('borderNationalities.caveat.startingPoint', {})],
   };
 }

@@ -15,6 +15,7 @@
  * Regulation does not list them. Dates are ISO `YYYY-MM-DD` calendar days (no time zones: a date names a day).
  */
 import { InputError } from '../errors.ts';
+import { note, type Note } from '../note.ts';
 
 export type CountingRule = 'ammr-art-75' | 'regulation-1182-71';
 export type PeriodUnit = 'days' | 'working-days' | 'weeks' | 'months';
@@ -30,7 +31,7 @@ export interface CountedPeriod {
   /** The last day of the period. */
   end: string;
   /** Why `end` differs from `nominalEnd`, with the rule applied. */
-  moved: string | null;
+  moved: Note | null;
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -64,8 +65,8 @@ export function isWorkingDay(d: Date, holidays: ReadonlySet<string>): boolean {
   return wd !== 0 && wd !== 6 && !holidays.has(isoDate(d));
 }
 
-const WEEKDAY = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const dayKind = (d: Date, holidays: ReadonlySet<string>) => (holidays.has(isoDate(d)) ? 'a public holiday' : `a ${WEEKDAY[d.getUTCDay()]}`);
+/** A day that is not a working day: a public holiday given, else the weekend day (`terms.dayKind`). */
+const dayKind = (d: Date, holidays: ReadonlySet<string>) => (holidays.has(isoDate(d)) ? 'holiday' : d.getUTCDay() === 0 ? 'sunday' : 'saturday');
 
 /** Counts a period from the day of the triggering event (not itself counted). */
 export function countPeriod(start: string, length: PeriodLength, rule: CountingRule, holidays: ReadonlySet<string> = new Set()): CountedPeriod {
@@ -92,7 +93,7 @@ export function countPeriod(start: string, length: PeriodLength, rule: CountingR
     }
   }
   const nominalEnd = isoDate(end);
-  const reasons: string[] = [];
+  let moved: Note | null = null;
   if (rule === 'regulation-1182-71' && length.unit !== 'working-days' && (length.unit !== 'days' || length.n >= 2)) {
     // Art 3(5) of Regulation 1182/71: a period of two days or more includes at least two working days.
     let working = 0;
@@ -101,12 +102,14 @@ export function countPeriod(start: string, length: PeriodLength, rule: CountingR
       end = addDays(end, 1);
       if (isWorkingDay(end, holidays)) working++;
     }
-    if (isoDate(end) !== nominalEnd) reasons.push('extended to include two working days (Regulation 1182/71 Art 3(5))');
+    // The period then ends on the working day that completes the two, so no weekend or holiday move follows.
+    if (isoDate(end) !== nominalEnd) moved = note('counting.twoWorkingDays', {});
   }
   if (!isWorkingDay(end, holidays)) {
     const kind = dayKind(end, holidays);
     while (!isWorkingDay(end, holidays)) end = addDays(end, 1);
-    reasons.push(`the last day is ${kind}: moved to the next working day (${rule === 'ammr-art-75' ? 'AMMR Art 75' : 'Regulation 1182/71 Art 3(4)'})`);
+    // AMMR Art 75, or Regulation 1182/71 Art 3(4): the term of the rule names the article.
+    moved = note('counting.nonWorkingDay', { day: kind, rule });
   }
-  return { nominalEnd, end: isoDate(end), moved: reasons.length ? reasons.join('; ') : null };
+  return { nominalEnd, end: isoDate(end), moved };
 }

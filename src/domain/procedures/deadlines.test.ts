@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { NOTE_CATALOGS, noteText, renderNote } from '../../notes/index.ts';
 import { InputError } from '../errors.ts';
 import { countPeriod } from './counting.ts';
-import { computeDeadlines, PROCEDURES, procedureNames } from './deadlines.ts';
+import { computeDeadlines, EXTENSION_CONDITIONS, PROCEDURES, procedureNames, START_EVENTS, STEP_LABELS } from './deadlines.ts';
 
 /**
  * Worked examples, each checked by hand against a calendar. 12 June 2026 is a Friday; 27 June 2026 a Saturday;
@@ -56,15 +57,61 @@ describe('counting rules', () => {
   it('says why a deadline moved', () => {
     const r = computeDeadlines('registration-disproportionate', '2026-06-12');
     expect(r.steps[0]!.nominalEnd).toBe('2026-06-27');
-    expect(r.steps[0]!.moved).toMatch(/Saturday.*next working day.*1182\/71 Art 3\(4\)/);
-    expect(r.counting).toMatch(/1182\/71/);
-    expect(computeDeadlines('transfer', '2026-08-31').counting).toMatch(/AMMR Art 75/);
+    expect(r.steps[0]!.moved).toEqual({ key: 'counting.nonWorkingDay', params: { day: 'saturday', rule: 'regulation-1182-71' } });
+    expect(noteText(r.steps[0]!.moved!)).toBe('the last day is a Saturday: moved to the next working day (Regulation 1182/71 Art 3(4))');
+    expect(renderNote(r.steps[0]!.moved!, NOTE_CATALOGS.nl!)).toBe('de laatste dag is een zaterdag: verschoven naar de volgende werkdag (Verordening 1182/71, art. 3, lid 4)');
+    expect(noteText(r.counting)).toMatch(/^Regulation \(EEC, Euratom\) No 1182\/71 Art 3/);
+    expect(noteText(computeDeadlines('transfer', '2026-08-31').counting)).toMatch(/^AMMR Art 75/);
+    // Art 3(5) before Art 3(4): Thursday 24 December + 3 days ends Sunday 27 with no working day (25 a holiday given),
+    // so the period runs to the second working day, Tuesday 29, which is a working day: only the first reason is given.
+    const twoDays = countPeriod('2026-12-24', { n: 3, unit: 'days' }, 'regulation-1182-71', new Set(['2026-12-25']));
+    expect([twoDays.end, noteText(twoDays.moved!)]).toEqual(['2026-12-29', 'extended to include two working days (Regulation 1182/71 Art 3(5))']);
+    // AMMR Art 75 and a holiday: Friday 25 December, a holiday given, moves to Monday 28.
+    const holiday = countPeriod('2026-12-18', { n: 1, unit: 'weeks' }, 'ammr-art-75', new Set(['2026-12-25']));
+    expect([holiday.end, noteText(holiday.moved!)]).toEqual(['2026-12-28', 'the last day is a public holiday: moved to the next working day (AMMR Art 75)']);
+    expect(renderNote(holiday.moved!, NOTE_CATALOGS.nl!)).toBe('de laatste dag is een feestdag: verschoven naar de volgende werkdag (AMMR art. 75)');
   });
   it('every procedure has at least one step, each with an article, and unique names', () => {
     expect(new Set(procedureNames()).size).toBe(PROCEDURES.length);
     for (const p of PROCEDURES) {
       expect(p.steps.length).toBeGreaterThan(0);
       for (const s of p.steps) expect(s.article).toMatch(/Art \d+/);
+    }
+  });
+});
+
+describe('the texts, as notes in every language', () => {
+  it('give the title, start, steps, periods and notes as keys with parameters, said in English and Dutch', () => {
+    const r = computeDeadlines('take-charge-request', '2026-07-31');
+    expect(noteText(r.title)).toBe('Take charge request');
+    expect(renderNote(r.title, NOTE_CATALOGS.nl!)).toBe('Overnameverzoek');
+    expect(noteText(r.instrument)).toBe('Regulation (EU) 2024/1351 (AMMR)');
+    expect(noteText(r.startsOn)).toBe('registration of the application');
+    expect(r.steps[0]!.label).toEqual({ key: 'deadline.step', params: { step: 'take-charge-request-sent' } });
+    expect([noteText(r.steps[0]!.label), noteText(r.steps[0]!.period)]).toEqual(['take charge request sent', '2 months']);
+    expect([renderNote(r.steps[0]!.label, NOTE_CATALOGS.nl!), renderNote(r.steps[0]!.period, NOTE_CATALOGS.nl!)]).toEqual(['overnameverzoek verzonden', '2 maanden']);
+    expect(r.notes.map((n) => n.key)).toEqual(['deadline.takeChargeRequest.missed', 'deadline.noHolidays', 'deadline.ammrAppliesFrom']);
+    expect(noteText(r.notes[0]!)).toBe('Missed: the Member State where the application was registered becomes responsible (Art 39(1), third subparagraph).');
+    expect(renderNote(r.notes[0]!, NOTE_CATALOGS.nl!)).toBe('Gemist: de lidstaat waar het verzoek is geregistreerd, wordt verantwoordelijk (art. 39, lid 1, derde alinea).');
+    expect(renderNote(r.notes[2]!, NOTE_CATALOGS.nl!)).toMatch(/^Als datum van toepassing van de AMMR is 12 juni 2026 genomen/);
+  });
+  it('say what a later step counts from, and an extension\'s condition', () => {
+    const r = computeDeadlines('relocation', '2026-07-01', { holidays: ['2026-12-25'] });
+    expect(noteText(r.steps[1]!.fromBasis)).toBe('the last day of "Member State of relocation confirms (silence is confirmation)", assuming it took all its time');
+    expect(noteText(r.steps[0]!.extended!.condition)).toBe('justified complexity or a large number of requests, notified within the first week');
+    expect(noteText(r.steps[0]!.period)).toBe('1 week');
+    // Holidays given: no note that they were not.
+    expect(r.notes.map((n) => n.key)).not.toContain('deadline.noHolidays');
+  });
+  it('have a term for every procedure, start, step and extension condition in every catalog', () => {
+    const used = {
+      procedure: PROCEDURES.map((p) => p.name),
+      startEvent: [...START_EVENTS],
+      deadlineStep: [...STEP_LABELS],
+      extensionCondition: [...EXTENSION_CONDITIONS],
+    };
+    for (const cat of Object.values(NOTE_CATALOGS)) {
+      for (const [group, values] of Object.entries(used)) expect(Object.keys(cat.terms[group] ?? {}).sort(), `${cat.lang} ${group}`).toEqual([...values].sort());
     }
   });
 });

@@ -2,39 +2,41 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../store/db.ts';
-import { computeDeadlines, PROCEDURES } from '../../domain/procedures/deadlines.ts';
+import { computeDeadlines } from '../../domain/procedures/deadlines.ts';
 import { adequateCapacityFromStore } from '../../cycle/adequate-capacity.ts';
 import { capacityJson } from '../../cli/commands/capacity.ts';
+import { deadlinesJson, proceduresJson } from '../../cli/commands/deadline.ts';
 import { errorResponses } from '../errors.ts';
 import { NoteSchema } from '../notes.ts';
 
-const Extended = z.object({ deadline: z.string(), article: z.string(), condition: z.string(), moved: z.string().nullable() });
+// Every text is a note (key, parameters, English text), for a client to say in its reader's language.
+const Extended = z.object({ deadline: z.string(), article: z.string(), condition: NoteSchema, moved: NoteSchema.nullable() });
 const StepDeadline = z.object({
   id: z.string(),
-  label: z.string(),
+  label: NoteSchema,
   article: z.string(),
   from: z.string(),
-  fromBasis: z.string(),
-  period: z.string(),
+  fromBasis: NoteSchema,
+  period: NoteSchema,
   nominalEnd: z.string(),
   deadline: z.string(),
-  moved: z.string().nullable(),
+  moved: NoteSchema.nullable(),
   extended: Extended.nullable(),
 });
 const Deadlines = z
   .object({
     procedure: z.string(),
-    title: z.string(),
-    instrument: z.string(),
-    counting: z.string(),
-    startsOn: z.string(),
+    title: NoteSchema,
+    instrument: NoteSchema,
+    counting: NoteSchema,
+    startsOn: NoteSchema,
     from: z.string(),
     steps: z.array(StepDeadline),
-    notes: z.array(z.string()),
+    notes: z.array(NoteSchema),
   })
   .meta({ id: 'Deadlines' });
 
-const ProcedureList = z.array(z.object({ name: z.string(), title: z.string(), instrument: z.string(), startsOn: z.string(), articles: z.array(z.string()) }));
+const ProcedureList = z.array(z.object({ name: z.string(), title: NoteSchema, instrument: z.string(), startsOn: NoteSchema, articles: z.array(z.string()) }));
 
 const CapacityState = z.object({
   code: z.string(),
@@ -60,9 +62,7 @@ const Capacity = z
   .meta({ id: 'AdequateCapacity' });
 
 export const deadlineRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, opts) => {
-  app.get('/api/procedures', { schema: { tags: ['procedures'], summary: 'the procedures whose time limits the calculator knows', response: { 200: ProcedureList, ...errorResponses } } }, async () =>
-    PROCEDURES.map((p) => ({ name: p.name, title: p.title, instrument: p.instrument, startsOn: p.startsOn, articles: p.steps.map((s) => s.article) })),
-  );
+  app.get('/api/procedures', { schema: { tags: ['procedures'], summary: 'the procedures whose time limits the calculator knows', response: { 200: ProcedureList, ...errorResponses } } }, async () => proceduresJson());
 
   app.get(
     '/api/procedures/:procedure/deadlines',
@@ -80,7 +80,7 @@ export const deadlineRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, opt
     },
     async (req) => {
       const holiday = req.query.holiday;
-      return computeDeadlines(req.params.procedure, req.query.from, { holidays: holiday === undefined ? [] : Array.isArray(holiday) ? holiday : [holiday] });
+      return deadlinesJson(computeDeadlines(req.params.procedure, req.query.from, { holidays: holiday === undefined ? [] : Array.isArray(holiday) ? holiday : [holiday] }));
     },
   );
 
