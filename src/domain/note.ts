@@ -152,6 +152,16 @@ export const NOTE_PARAMS = {
   'borderNationalities.positiveMissing': { citizens: 'list', year: 'year' },
   'borderNationalities.olderYear': { dataYear: 'year', wanted: 'year' },
 
+  // The time limits of a relocation (domain/matching/timers.ts, Art 67(9)-(11))
+  'timers.label.confirmation': {},
+  'timers.label.transferDecision': {},
+  'timers.label.noticeApplicant': {},
+  'timers.label.noticeBeneficiary': {},
+  'timers.label.transfer': {},
+  'timers.silenceIsConfirmation': {},
+  'timers.postponed': {},
+  'timers.noticeCountedBack': {},
+  'timers.fromAppeal': {},
 } as const satisfies Record<string, Record<string, ParamKind>>;
 
 export type NoteKey = keyof typeof NOTE_PARAMS;

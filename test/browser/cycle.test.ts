@@ -376,8 +376,21 @@ describe('the 2026 cycle, one user per role', () => {
     await timers.getByRole('button', { name: 'Show' }).click();
     // No confirmation by 8 September: silence is confirmation, and the transfer decision (by 15 September) is overdue.
     await expect.poll(() => row.locator('.badge.overdue').count()).toBe(1);
+    expect(await row.locator('[data-note="timers.silenceIsConfirmation"]').textContent()).toContain('no reply within the time limit: silence is confirmation');
     await checkPage(page, 'workspace-coordinator-timers');
     await page.close();
+
+    // In Dutch, the server's notes are said in Dutch.
+    const nl = await as(USERS.coordinator, 'nl');
+    const nlTimers = nl.locator('section[data-timers]');
+    await nlTimers.getByLabel(/Op de dag/).fill('2026-09-20');
+    await nlTimers.getByRole('button', { name: 'Tonen' }).click();
+    const nlRow = nlTimers.locator('tr', { hasText: 'IT-1' });
+    await expect.poll(() => nlTimers.locator('caption').textContent()).toContain('20 september 2026');
+    expect(await nlRow.locator('[data-note="timers.silenceIsConfirmation"]').textContent()).toContain('geen antwoord binnen de termijn: zwijgen is bevestiging en de staat moet herplaatsen (art. 67, lid 9)');
+    expect(await nlRow.locator('[data-note="timers.noticeCountedBack"]').textContent()).toContain('teruggerekend vanaf de laatste dag voor de overdracht');
+    await checkPage(nl, 'workspace-coordinator-timers-nl');
+    await nl.close();
   });
 
   it('Coordinator: convenes the Technical-Level Forum, allocates, and records fulfilment', async () => {

@@ -62,6 +62,10 @@ describe('pactcycle match', () => {
     const [t] = JSON.parse(r.stdout);
     expect(t.confirmation).toEqual({ date: '2026-10-12', bySilence: true });
     expect(t.steps.find((s: { step: string }) => s.step === 'transfer-decision').state).toBe('overdue');
+    expect(t.steps[0].note).toEqual({ key: 'timers.silenceIsConfirmation', params: {}, text: 'no reply within the time limit: silence is confirmation and the state must relocate (Art 67(9))' });
+    expect(t.steps[0].label).toEqual({ key: 'timers.label.confirmation', params: {}, text: 'Member State of relocation confirms' });
+    const table = await run('match', 'timers', '--file', f('t.json'), '--today', '2026-10-21');
+    expect(table.stdout).toContain('silence is confirmation');
     writeFileSync(f('t2.json'), JSON.stringify([{ caseId: 'IT-1', status: 'applicant', informationReceived: '5 Oct' }]));
     const bad = await run('match', 'timers', '--file', f('t2.json'), '--today', '2026-10-21');
     expect(bad.code).toBe(2);

@@ -13,7 +13,8 @@ import { checkInstance, parseCases, parsePledges, parseProgress } from '../../do
 import { match, type MatchResult } from '../../domain/matching/solve.ts';
 import { simulateYear } from '../../domain/matching/dynamic.ts';
 import { generateInstance, splitIntoBatches, SYNTHETIC_NOTICE } from '../../domain/matching/synthetic.ts';
-import { relocationTimers } from '../../domain/matching/timers.ts';
+import { relocationTimers, type RelocationTimers } from '../../domain/matching/timers.ts';
+import { noteJson, noteText } from '../../notes/index.ts';
 import { isStateCode, type StateCode } from '../../domain/member-states.ts';
 import { formatTable, printJson } from '../io.ts';
 
@@ -29,6 +30,14 @@ export function readJsonFile(file: string): unknown {
   } catch (e) {
     throw new InputError(`not valid JSON: ${(e as Error).message}`, { file });
   }
+}
+
+/**
+ * A relocation's time limits in JSON (`match timers --json`, `GET /api/matching/runs/:id/timers`): each step's label
+ * and note as `{key, params, text}`.
+ */
+export function timersJson(r: RelocationTimers) {
+  return { ...r, steps: r.steps.map((s) => ({ ...s, label: noteJson(s.label), note: s.note ? noteJson(s.note) : null })) };
 }
 
 export function loadInstance(casesFile: string, pledgesFile: string) {
@@ -152,8 +161,8 @@ export function register(program: Command): void {
     .action((opts: { file: string; today: string; holiday?: string[] }, c: Command) => {
       const json = !!c.optsWithGlobals<{ json?: boolean }>().json;
       const rows = parseProgress(readJsonFile(opts.file), opts.file).map((p) => relocationTimers(p, opts.today, new Set(opts.holiday ?? [])));
-      if (json) return printJson(rows);
-      const table = rows.flatMap((r) => r.steps.map((s) => [r.caseId, s.step, s.article, s.due ?? '', s.done ?? '', s.state, s.note ?? '']));
+      if (json) return printJson(rows.map(timersJson));
+      const table = rows.flatMap((r) => r.steps.map((s) => [r.caseId, s.step, s.article, s.due ?? '', s.done ?? '', s.state, s.note ? noteText(s.note) : '']));
       process.stdout.write(formatTable(['case', 'step', 'article', 'due', 'done', 'state', 'note'], table) + '\n');
     });
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { NOTE_CATALOGS, noteText, renderNote } from '../../notes/index.ts';
 import { relocationTimers } from './timers.ts';
 
 const step = (r: ReturnType<typeof relocationTimers>, s: string) => r.steps.find((x) => x.step === s)!;
@@ -35,9 +36,23 @@ describe('relocation timers (Art 67(9)–(11), counted by Art 75)', () => {
     expect(step(r, 'confirmation').due).toBe('2026-10-13');
   });
 
+  it('gives labels and notes as keys, said in English and Dutch', () => {
+    const r = relocationTimers({ caseId: 'a', status: 'beneficiary', informationReceived: '2026-10-05' }, '2026-10-20');
+    expect(r.steps.map((s) => s.label.key)).toEqual(['timers.label.confirmation', 'timers.label.transferDecision', 'timers.label.noticeBeneficiary', 'timers.label.transfer']);
+    expect(noteText(step(r, 'notice').label)).toBe('person notified in writing at least 1 week before the transfer');
+    const silence = step(r, 'confirmation').note!;
+    expect(silence).toEqual({ key: 'timers.silenceIsConfirmation', params: {} });
+    expect(noteText(silence)).toBe('no reply within the time limit: silence is confirmation and the state must relocate (Art 67(9))');
+    expect(renderNote(silence, NOTE_CATALOGS.nl!)).toBe('geen antwoord binnen de termijn: zwijgen is bevestiging en de staat moet herplaatsen (art. 67, lid 9)');
+    expect(step(r, 'notice').note?.key).toBe('timers.noticeCountedBack');
+    const applicant = relocationTimers({ caseId: 'b', status: 'applicant', informationReceived: '2026-10-05', postponementNotified: '2026-10-08' }, '2026-10-09');
+    expect(renderNote(step(applicant, 'notice').label, NOTE_CATALOGS.nl!)).toBe('persoon ten minste 2 dagen vóór de overdracht schriftelijk in kennis gesteld');
+    expect(step(applicant, 'confirmation').note?.key).toBe('timers.postponed');
+  });
+
   it('counts the transfer from the final decision on a suspensive appeal, and marks late steps', () => {
     const r = relocationTimers({ caseId: 'a', status: 'applicant', informationReceived: '2026-10-05', confirmed: '2026-10-07', transferDecision: '2026-10-20', appealFinal: '2026-11-16', transferred: '2026-12-15' }, '2026-12-20');
     expect(step(r, 'transfer-decision').state).toBe('done-late');
-    expect(step(r, 'transfer')).toMatchObject({ due: '2026-12-14', state: 'done-late' });
+    expect(step(r, 'transfer')).toMatchObject({ due: '2026-12-14', state: 'done-late', note: { key: 'timers.fromAppeal', params: {} } });
   });
 });

@@ -9,7 +9,11 @@
  *   person in writing at least 2 days (applicants) or 1 week (beneficiaries) before the transfer.
  * - Art 67(11): the transfer takes place within 4 weeks of the confirmation, or of the final decision on an appeal
  *   with suspensive effect.
+ *
+ * Art 75: a period whose last day is a Saturday, Sunday or public holiday ends on the next working day; the public
+ * holidays are an input (those of the Member State that must act). Labels and notes are notes (`src/domain/note.ts`).
  */
+import { note, type Note } from '../note.ts';
 import { countPeriod, parseIsoDate, isoDate } from '../procedures/counting.ts';
 import type { CaseStatus } from './model.ts';
 
@@ -36,12 +40,12 @@ export type StepState = 'done' | 'done-late' | 'due' | 'overdue' | 'waiting';
 export interface TimerStep {
   step: 'confirmation' | 'transfer-decision' | 'notice' | 'transfer';
   article: string;
-  label: string;
+  label: Note;
   /** Last day for the step (for the notice: the latest day the person may be notified). */
   due: string | null;
   done: string | null;
   state: StepState;
-  note: string | null;
+  note: Note | null;
 }
 
 export interface RelocationTimers {
@@ -60,7 +64,14 @@ function stateOf(due: string | null, done: string | null | undefined, today: str
   return today <= due ? 'due' : 'overdue';
 }
 
-/** The steps of one relocation on `today` (ISO dates; `holidays` of the state that must act). */
+/**
+ * The steps of one relocation on `today` (ISO dates; `holidays` of the state that must act).
+ *
+ * @example
+ * // Information received Saturday 3 October 2026: one week ends Saturday 10, moved past Monday 12 (a holiday given).
+ * relocationTimers({ caseId: 'a', status: 'applicant', informationReceived: '2026-10-03' }, '2026-10-04', new Set(['2026-10-12'])).steps[0].due
+ * // '2026-10-13'
+ */
 export function relocationTimers(p: RelocationProgress, today: string, holidays: ReadonlySet<string> = new Set()): RelocationTimers {
   parseIsoDate(today, 'today');
   const week1 = countPeriod(p.informationReceived, { n: 1, unit: 'weeks' }, 'ammr-art-75', holidays).end;
@@ -71,27 +82,27 @@ export function relocationTimers(p: RelocationProgress, today: string, holidays:
   else if (today > confirmDue) confirmation = { date: confirmDue, bySilence: true };
   const steps: TimerStep[] = [];
   steps.push({
-    step: 'confirmation', article: 'Art 67(9)', label: 'Member State of relocation confirms',
+    step: 'confirmation', article: 'Art 67(9)', label: note('timers.label.confirmation', {}),
     due: confirmDue,
     done: confirmation?.date ?? null,
     state: confirmation?.bySilence ? 'done' : stateOf(confirmDue, p.confirmed, today),
-    note: confirmation?.bySilence ? 'no reply within the time limit: silence is confirmation and the state must relocate' : postponed ? 'postponement notified in the first week: 2 weeks' : null,
+    note: confirmation?.bySilence ? note('timers.silenceIsConfirmation', {}) : postponed ? note('timers.postponed', {}) : null,
   });
   const decisionDue = confirmation ? countPeriod(confirmation.date, { n: 1, unit: 'weeks' }, 'ammr-art-75', holidays).end : null;
-  steps.push({ step: 'transfer-decision', article: 'Art 67(10)', label: 'benefitting state takes the transfer decision', due: decisionDue, done: p.transferDecision ?? null, state: stateOf(decisionDue, p.transferDecision, today), note: null });
+  steps.push({ step: 'transfer-decision', article: 'Art 67(10)', label: note('timers.label.transferDecision', {}), due: decisionDue, done: p.transferDecision ?? null, state: stateOf(decisionDue, p.transferDecision, today), note: null });
   const transferFrom = confirmation ? (p.appealFinal ? later(confirmation.date, p.appealFinal) : confirmation.date) : null;
   const transferDue = transferFrom ? countPeriod(transferFrom, { n: 4, unit: 'weeks' }, 'ammr-art-75', holidays).end : null;
   const noticeDays = p.status === 'beneficiary' ? 7 : 2;
   const transferDay = p.plannedTransfer ?? transferDue;
   const noticeDue = transferDay ? minusDays(transferDay, noticeDays) : null;
   steps.push({
-    step: 'notice', article: 'Art 67(10)', label: `person notified in writing at least ${p.status === 'beneficiary' ? '1 week' : '2 days'} before the transfer`,
+    step: 'notice', article: 'Art 67(10)', label: note(p.status === 'beneficiary' ? 'timers.label.noticeBeneficiary' : 'timers.label.noticeApplicant', {}),
     due: noticeDue, done: p.personNotified ?? null, state: stateOf(noticeDue, p.personNotified, today),
-    note: noticeDue && !p.plannedTransfer ? 'counted back from the last day for the transfer; fix the transfer date to count from it' : null,
+    note: noticeDue && !p.plannedTransfer ? note('timers.noticeCountedBack', {}) : null,
   });
   steps.push({
-    step: 'transfer', article: 'Art 67(11)', label: 'transfer carried out', due: transferDue, done: p.transferred ?? null, state: stateOf(transferDue, p.transferred, today),
-    note: p.appealFinal ? 'counted from the final decision on the appeal with suspensive effect' : null,
+    step: 'transfer', article: 'Art 67(11)', label: note('timers.label.transfer', {}), due: transferDue, done: p.transferred ?? null, state: stateOf(transferDue, p.transferred, today),
+    note: p.appealFinal ? note('timers.fromAppeal', {}) : null,
   });
   return { caseId: p.caseId, steps, confirmation };
 }

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createRoleUsers, injectCaller, type Call } from '../../../test/helpers/api.ts';
 import { BACKENDS, storePerTest } from '../../../test/helpers/backends.ts';
 import { relocationTimers } from '../../domain/matching/timers.ts';
+import { timersJson } from '../../cli/commands/match.ts';
 import { buildApp } from '../app.ts';
 
 const person = (id: string, benefitting: string, over: object = {}) => ({ id, benefitting, status: 'applicant', nationality: 'SY', members: [{ age: 30 }], ...over });
@@ -17,7 +18,8 @@ const BODY = {
 };
 
 interface Run { id: number; assignments: { caseId: string; proposedState: string | null }[] }
-interface Timers { today: string; cases: { caseId: string; benefitting: string; stateOfRelocation: string; status: string | null; progress: Record<string, string>; timers: { steps: { step: string; due: string | null; done: string | null; state: string }[] } | null }[] }
+interface NoteJson { key: string; params: Record<string, unknown>; text: string }
+interface Timers { today: string; cases: { caseId: string; benefitting: string; stateOfRelocation: string; status: string | null; progress: Record<string, string>; timers: { steps: { step: string; label: NoteJson; due: string | null; done: string | null; state: string; note: NoteJson | null }[] } | null }[] }
 const message = (body: unknown) => (body as { error: { code: string; message: string } }).error;
 
 for (const backend of BACKENDS) {
@@ -114,12 +116,15 @@ for (const backend of BACKENDS) {
       expect(body.cases.map((c) => [c.caseId, c.benefitting, c.stateOfRelocation, c.status])).toEqual([['EL-1', 'EL', 'FR', 'beneficiary'], ['IT-1', 'IT', 'DE', 'applicant']]);
       const it1 = body.cases.find((c) => c.caseId === 'IT-1')!;
       expect(it1.progress).toEqual({ informationReceived: '2026-09-01', confirmed: '2026-09-07' });
-      expect(it1.timers).toEqual(relocationTimers({ caseId: 'IT-1', status: 'applicant', informationReceived: '2026-09-01', confirmed: '2026-09-07' }, '2026-09-20'));
+      expect(it1.timers).toEqual(timersJson(relocationTimers({ caseId: 'IT-1', status: 'applicant', informationReceived: '2026-09-01', confirmed: '2026-09-07' }, '2026-09-20')));
       // Art 67(9)-(10) counted by hand: confirm by Tue 8 Sep (1 week), done 7 Sep; transfer decision by Mon 14 Sep, not taken on the 20th.
       expect(it1.timers!.steps.slice(0, 2).map((s) => [s.step, s.due, s.done, s.state])).toEqual([['confirmation', '2026-09-08', '2026-09-07', 'done'], ['transfer-decision', '2026-09-14', null, 'overdue']]);
       // EL-1: FR did not reply within the week from 2 Sep: silence is confirmation (Art 67(9)).
       const el1 = body.cases.find((c) => c.caseId === 'EL-1')!;
       expect(el1.timers!.steps[0]).toMatchObject({ step: 'confirmation', due: '2026-09-09', done: '2026-09-09', state: 'done' });
+      // Labels and notes are notes: key and parameters for the reader's language, and the English text.
+      expect(el1.timers!.steps[0]!.label).toEqual({ key: 'timers.label.confirmation', params: {}, text: 'Member State of relocation confirms' });
+      expect(el1.timers!.steps[0]!.note).toEqual({ key: 'timers.silenceIsConfirmation', params: {}, text: 'no reply within the time limit: silence is confirmation and the state must relocate (Art 67(9))' });
 
       const de = (await call('member-state:DE', 'GET', `/api/matching/runs/${run}/timers?today=2026-09-20`)).body as Timers;
       expect(de.cases.map((c) => c.caseId)).toEqual(['IT-1']);

@@ -6,9 +6,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { recordProgress, runTimers, todayOf } from '../../cycle/relocation-progress.ts';
+import { timersJson } from '../../cli/commands/match.ts';
 import { PROGRESS_STEPS } from '../../store/relocation-progress.ts';
 import type { Db } from '../../store/db.ts';
 import { errorResponses } from '../errors.ts';
+import { NoteSchema } from '../notes.ts';
 
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'write the date as YYYY-MM-DD');
 const Step = z.enum(PROGRESS_STEPS);
@@ -21,11 +23,11 @@ const ProgressRecord = z
 const TimerStep = z.object({
   step: z.enum(['confirmation', 'transfer-decision', 'notice', 'transfer']),
   article: z.string(),
-  label: z.string(),
+  label: NoteSchema,
   due: z.string().nullable(),
   done: z.string().nullable(),
   state: z.enum(['done', 'done-late', 'due', 'overdue', 'waiting']),
-  note: z.string().nullable(),
+  note: NoteSchema.nullable(),
 });
 
 const CaseTimers = z
@@ -68,7 +70,8 @@ export const progressRoutes: FastifyPluginAsyncZod<{ db: Db; now: () => Date }> 
     },
     async (req) => {
       const today = req.query.today ?? todayOf(opts.now());
-      return { today, cases: await runTimers(opts.db, req.principal, req.params.id, today) };
+      const cases = await runTimers(opts.db, req.principal, req.params.id, today);
+      return { today, cases: cases.map((c) => ({ ...c, timers: c.timers ? timersJson(c.timers) : null })) };
     },
   );
 };

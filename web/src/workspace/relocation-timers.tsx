@@ -2,19 +2,21 @@
  * The time limits of decided relocations (AMMR Art 67(9)–(11)): the Coordinator, who watches them at the
  * Technical-Level Forum, sees every case of a run; a Member State sees the cases it sends or receives. Both record
  * the steps they may: the state of relocation what it receives and confirms, the benefitting state the transfer,
- * the Coordinator any step. A correction is a new record; the latest wins.
+ * the Coordinator any step. A correction is a new record; the latest wins. The server's notes are said in the reader's
+ * language.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { NoteJson } from '../../../src/notes/render.ts';
 import { api, ApiError } from '../api/client.ts';
 import { DataTable } from '../components/data-table.tsx';
-import { formatDate, stateName, t, type MessageKey } from '../i18n/i18n.ts';
+import { formatDate, noteText, stateName, t, type MessageKey } from '../i18n/i18n.ts';
 
 const STEPS = ['informationReceived', 'postponementNotified', 'confirmed', 'transferDecision', 'personNotified', 'plannedTransfer', 'appealFinal', 'transferred'] as const;
 type Step = (typeof STEPS)[number];
 const OF_RELOCATION_STATE: readonly Step[] = ['informationReceived', 'postponementNotified', 'confirmed'];
 const TIMERS = ['confirmation', 'transfer-decision', 'notice', 'transfer'] as const;
 
-interface TimerStep { step: (typeof TIMERS)[number]; article: string; due: string | null; done: string | null; state: 'done' | 'done-late' | 'due' | 'overdue' | 'waiting'; note: string | null }
+interface TimerStep { step: (typeof TIMERS)[number]; article: string; label: NoteJson; due: string | null; done: string | null; state: 'done' | 'done-late' | 'due' | 'overdue' | 'waiting'; note: NoteJson | null }
 interface CaseTimers {
   caseId: string;
   benefitting: string;
@@ -77,6 +79,7 @@ export function RelocationTimersPanel({ code }: { code: string | null }) {
         <span class={`badge ${s.state}`}>{t(`timers.state.${s.state}` as MessageKey)}</span>{' '}
         {t('timers.dueOn', { date: formatDate(s.due) })}
         {s.done && <> · {t('timers.doneOn', { date: formatDate(s.done) })}</>}
+        {s.note && <span class="hint" data-note={s.note.key}> · {noteText(s.note)}</span>}
       </>
     );
   };
