@@ -90,12 +90,14 @@ export async function recordProgress(db: Db, actor: Actor, runId: number, caseId
 }
 
 /**
- * The time limits of a run's decided relocations on `today`, as the caller may see them. Counted by Art 75 without
- * public holidays (the server holds none).
+ * The time limits of a run's decided relocations on `today`, as the caller may see them. Counted by Art 75 with the
+ * public holidays the caller gives (the server holds none): a last day on one of them moves to the next working day.
  */
-export async function runTimers(db: Db, actor: Actor, runId: number, today: string): Promise<CaseTimers[]> {
+export async function runTimers(db: Db, actor: Actor, runId: number, today: string, holidays: readonly string[] = []): Promise<CaseTimers[]> {
   mustReadMatching(actor);
   parseIsoDate(today, 'today');
+  for (const h of holidays) parseIsoDate(h, 'holiday');
+  const holidaySet = new Set(holidays);
   await runOrRefuse(db, runId);
   const state = ownState(actor.role);
   const assignments = (await matching.listAssignments(db, runId, state ?? undefined)).filter((a) => isDecided(a) && sees(actor, a));
@@ -107,7 +109,7 @@ export async function runTimers(db: Db, actor: Actor, runId: number, today: stri
     if (progress.informationReceived !== undefined) {
       // Without a stored status the longer notice (1 week, beneficiaries) is counted: the earlier last day to notify.
       const p: RelocationProgress = { ...progress, caseId: a.caseId, status: status ?? 'beneficiary', informationReceived: progress.informationReceived };
-      timers = relocationTimers(p, today);
+      timers = relocationTimers(p, today, holidaySet);
     }
     return { caseId: a.caseId, benefitting: a.benefitting, stateOfRelocation: stateOfRelocation(a)!, persons: a.persons, status, progress, timers };
   });

@@ -364,7 +364,8 @@ describe('the 2026 cycle, one user per role', () => {
     expect(await its.getByLabel('Step').locator('option').allTextContents()).not.toContain('Confirmed (Art 67(9))');
     await italy.close();
 
-    const page = await as(USERS.coordinator);
+    // The malformed holiday below is refused by the server (400), which the browser logs.
+    const page = await as(USERS.coordinator, 'en', /status of 400/);
     const timers = page.locator('section[data-timers]');
     await timers.getByLabel(/On the day/).fill('2026-09-07');
     await timers.getByRole('button', { name: 'Show' }).click();
@@ -378,6 +379,20 @@ describe('the 2026 cycle, one user per role', () => {
     await expect.poll(() => row.locator('.badge.overdue').count()).toBe(1);
     expect(await row.locator('[data-note="timers.silenceIsConfirmation"]').textContent()).toContain('no reply within the time limit: silence is confirmation');
     await checkPage(page, 'workspace-coordinator-timers');
+    // Tuesday 15 September a public holiday: the transfer decision is due on Wednesday 16 (Art 75), not overdue that day.
+    await timers.getByLabel(/On the day/).fill('2026-09-16');
+    await timers.getByLabel(/Public holidays/).fill('2026-09-15');
+    await timers.getByRole('button', { name: 'Show' }).click();
+    await expect.poll(() => row.locator('.badge.overdue').count()).toBe(0);
+    expect(await row.textContent()).toContain('due September 16, 2026');
+    // Without the holiday, the same day shows it overdue.
+    await timers.getByLabel(/Public holidays/).fill('');
+    await timers.getByRole('button', { name: 'Show' }).click();
+    await expect.poll(() => row.locator('.badge.overdue').count()).toBe(1);
+    // A holiday that is not a date: the server's refusal names the field.
+    await timers.getByLabel(/Public holidays/).fill('15/09/2026');
+    await timers.getByRole('button', { name: 'Show' }).click();
+    await expect.poll(() => timers.getByRole('alert').textContent()).toContain('querystring.holiday: write the date as YYYY-MM-DD');
     await page.close();
 
     // In Dutch, the server's notes are said in Dutch.

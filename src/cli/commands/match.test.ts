@@ -64,8 +64,14 @@ describe('pactcycle match', () => {
     expect(t.steps.find((s: { step: string }) => s.step === 'transfer-decision').state).toBe('overdue');
     expect(t.steps[0].note).toEqual({ key: 'timers.silenceIsConfirmation', params: {}, text: 'no reply within the time limit: silence is confirmation and the state must relocate (Art 67(9))' });
     expect(t.steps[0].label).toEqual({ key: 'timers.label.confirmation', params: {}, text: 'Member State of relocation confirms' });
+    // Monday 12 October a public holiday: the week ends on Tuesday 13, and the decision a week after that.
+    const withHoliday = await run('match', 'timers', '--file', f('t.json'), '--today', '2026-10-21', '--holiday', '2026-10-12', '--json');
+    expect(JSON.parse(withHoliday.stdout)[0].confirmation).toEqual({ date: '2026-10-13', bySilence: true });
     const table = await run('match', 'timers', '--file', f('t.json'), '--today', '2026-10-21');
     expect(table.stdout).toContain('silence is confirmation');
+    const badHoliday = await run('match', 'timers', '--file', f('t.json'), '--today', '2026-10-21', '--holiday', '12/10/2026');
+    expect(badHoliday.code).toBe(2);
+    expect(badHoliday.stderr).toMatch(/field holiday: "12\/10\/2026" is not a date/);
     writeFileSync(f('t2.json'), JSON.stringify([{ caseId: 'IT-1', status: 'applicant', informationReceived: '5 Oct' }]));
     const bad = await run('match', 'timers', '--file', f('t2.json'), '--today', '2026-10-21');
     expect(bad.code).toBe(2);

@@ -14,6 +14,7 @@ import { match, type MatchResult } from '../../domain/matching/solve.ts';
 import { simulateYear } from '../../domain/matching/dynamic.ts';
 import { generateInstance, splitIntoBatches, SYNTHETIC_NOTICE } from '../../domain/matching/synthetic.ts';
 import { relocationTimers, type RelocationTimers } from '../../domain/matching/timers.ts';
+import { parseIsoDate } from '../../domain/procedures/counting.ts';
 import { noteJson, noteText } from '../../notes/index.ts';
 import { isStateCode, type StateCode } from '../../domain/member-states.ts';
 import { formatTable, printJson } from '../io.ts';
@@ -156,11 +157,13 @@ export function register(program: Command): void {
     .description('Time limits of relocations in progress (Art 67(9)–(11)), due or overdue on a day')
     .requiredOption('--file <file>', 'JSON array of relocations: caseId, status, informationReceived, confirmed, transferDecision, personNotified, plannedTransfer, appealFinal, transferred')
     .requiredOption('--today <date>', 'the day to check (YYYY-MM-DD)')
-    .option('--holiday <date...>', 'public holidays (YYYY-MM-DD)')
+    .option('--holiday <date...>', 'public holidays of the state that must act (YYYY-MM-DD): a last day on one moves to the next working day (Art 75)')
     .option('--json', 'print JSON')
     .action((opts: { file: string; today: string; holiday?: string[] }, c: Command) => {
       const json = !!c.optsWithGlobals<{ json?: boolean }>().json;
-      const rows = parseProgress(readJsonFile(opts.file), opts.file).map((p) => relocationTimers(p, opts.today, new Set(opts.holiday ?? [])));
+      parseIsoDate(opts.today, 'today');
+      const holidays = new Set((opts.holiday ?? []).map((h) => (parseIsoDate(h, 'holiday'), h)));
+      const rows = parseProgress(readJsonFile(opts.file), opts.file).map((p) => relocationTimers(p, opts.today, holidays));
       if (json) return printJson(rows.map(timersJson));
       const table = rows.flatMap((r) => r.steps.map((s) => [r.caseId, s.step, s.article, s.due ?? '', s.done ?? '', s.state, s.note ? noteText(s.note) : '']));
       process.stdout.write(formatTable(['case', 'step', 'article', 'due', 'done', 'state', 'note'], table) + '\n');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NOTE_CATALOGS, noteText, renderNote } from '../../notes/index.ts';
+import { InputError } from '../errors.ts';
 import { relocationTimers } from './timers.ts';
 
 const step = (r: ReturnType<typeof relocationTimers>, s: string) => r.steps.find((x) => x.step === s)!;
@@ -34,6 +35,26 @@ describe('relocation timers (Art 67(9)–(11), counted by Art 75)', () => {
     // Received Saturday 3 October: one week ends Saturday 10 October, moved to Monday 12.
     const r = relocationTimers({ caseId: 'a', status: 'applicant', informationReceived: '2026-10-03' }, '2026-10-04', new Set(['2026-10-12']));
     expect(step(r, 'confirmation').due).toBe('2026-10-13');
+  });
+
+  it('moves a due date that falls on a given public holiday to the next working day, and only then', () => {
+    // Confirmed Friday 18 December 2026: the transfer decision is due one week later, Friday 25 December.
+    const p = { caseId: 'a', status: 'applicant' as const, informationReceived: '2026-12-14', confirmed: '2026-12-18' };
+    expect(step(relocationTimers(p, '2026-12-20'), 'transfer-decision').due).toBe('2026-12-25');
+    // With 25 December a public holiday it ends on Monday 28; with 28 December a holiday too, on Tuesday 29.
+    expect(step(relocationTimers(p, '2026-12-20', new Set(['2026-12-25'])), 'transfer-decision').due).toBe('2026-12-28');
+    expect(step(relocationTimers(p, '2026-12-20', new Set(['2026-12-25', '2026-12-28'])), 'transfer-decision').due).toBe('2026-12-29');
+    // On 28 December the step is overdue without the holiday, still due with it.
+    expect(step(relocationTimers(p, '2026-12-28'), 'transfer-decision').state).toBe('overdue');
+    expect(step(relocationTimers(p, '2026-12-28', new Set(['2026-12-25'])), 'transfer-decision').state).toBe('due');
+    // A holiday that is no step's last day changes nothing.
+    expect(relocationTimers(p, '2026-12-20', new Set(['2026-12-24']))).toEqual(relocationTimers(p, '2026-12-20'));
+  });
+
+  it('refuses a holiday that is not a date, naming the field', () => {
+    const p = { caseId: 'a', status: 'applicant' as const, informationReceived: '2026-12-14' };
+    expect(() => relocationTimers(p, '2026-12-20', new Set(['2026-12-32']))).toThrow(InputError);
+    expect(() => relocationTimers(p, '2026-12-20', new Set(['25 December']))).toThrow(/field holiday: "25 December" is not a date/);
   });
 
   it('gives labels and notes as keys, said in English and Dutch', () => {

@@ -65,7 +65,7 @@ function stateOf(due: string | null, done: string | null | undefined, today: str
 }
 
 /**
- * The steps of one relocation on `today` (ISO dates; `holidays` of the state that must act).
+ * The steps of one relocation on `today` (ISO dates; `holidays` of the state that must act, each a valid date).
  *
  * @example
  * // Information received Saturday 3 October 2026: one week ends Saturday 10, moved past Monday 12 (a holiday given).
@@ -74,6 +74,7 @@ function stateOf(due: string | null, done: string | null | undefined, today: str
  */
 export function relocationTimers(p: RelocationProgress, today: string, holidays: ReadonlySet<string> = new Set()): RelocationTimers {
   parseIsoDate(today, 'today');
+  for (const h of holidays) parseIsoDate(h, 'holiday');
   const week1 = countPeriod(p.informationReceived, { n: 1, unit: 'weeks' }, 'ammr-art-75', holidays).end;
   const postponed = !!p.postponementNotified && p.postponementNotified <= week1;
   const confirmDue = postponed ? countPeriod(p.informationReceived, { n: 2, unit: 'weeks' }, 'ammr-art-75', holidays).end : week1;

@@ -19,7 +19,7 @@ const BODY = {
 
 interface Run { id: number; assignments: { caseId: string; proposedState: string | null }[] }
 interface NoteJson { key: string; params: Record<string, unknown>; text: string }
-interface Timers { today: string; cases: { caseId: string; benefitting: string; stateOfRelocation: string; status: string | null; progress: Record<string, string>; timers: { steps: { step: string; label: NoteJson; due: string | null; done: string | null; state: string; note: NoteJson | null }[] } | null }[] }
+interface Timers { today: string; holidays: string[]; cases: { caseId: string; benefitting: string; stateOfRelocation: string; status: string | null; progress: Record<string, string>; timers: { steps: { step: string; label: NoteJson; due: string | null; done: string | null; state: string; note: NoteJson | null }[] } | null }[] }
 const message = (body: unknown) => (body as { error: { code: string; message: string } }).error;
 
 for (const backend of BACKENDS) {
@@ -125,6 +125,7 @@ for (const backend of BACKENDS) {
       // Labels and notes are notes: key and parameters for the reader's language, and the English text.
       expect(el1.timers!.steps[0]!.label).toEqual({ key: 'timers.label.confirmation', params: {}, text: 'Member State of relocation confirms' });
       expect(el1.timers!.steps[0]!.note).toEqual({ key: 'timers.silenceIsConfirmation', params: {}, text: 'no reply within the time limit: silence is confirmation and the state must relocate (Art 67(9))' });
+      expect(body.holidays).toEqual([]);
 
       const de = (await call('member-state:DE', 'GET', `/api/matching/runs/${run}/timers?today=2026-09-20`)).body as Timers;
       expect(de.cases.map((c) => c.caseId)).toEqual(['IT-1']);
@@ -134,6 +135,43 @@ for (const backend of BACKENDS) {
       expect(it.cases.map((c) => c.caseId)).toEqual(['IT-1']);
       expect(message((await call('coordinator', 'GET', `/api/matching/runs/${run}/timers?today=20-09-2026`)).body).code).toBe('invalid-request');
       expect((await call('coordinator', 'GET', '/api/matching/runs/999/timers')).status).toBe(400);
+    });
+
+    it('counts the public holidays it is given: a last day on one moves to the next working day (Art 75)', async () => {
+      const { step, call, run } = await start();
+      // IT-1: information Tuesday 1 September, confirmed Monday 7: the transfer decision is due Monday 14 September.
+      await step('member-state:DE', 'IT-1', 'informationReceived', '2026-09-01');
+      await step('member-state:DE', 'IT-1', 'confirmed', '2026-09-07');
+      const decision = (b: Timers) => b.cases.find((c) => c.caseId === 'IT-1')!.timers!.steps.find((s) => s.step === 'transfer-decision')!;
+      const plain = (await call('coordinator', 'GET', `/api/matching/runs/${run}/timers?today=2026-09-14`)).body as Timers;
+      expect(decision(plain)).toMatchObject({ due: '2026-09-14', state: 'due' });
+
+      const one = await call('coordinator', 'GET', `/api/matching/runs/${run}/timers?today=2026-09-15&holiday=2026-09-14`);
+      expect(one.status).toBe(200);
+      expect((one.body as Timers).holidays).toEqual(['2026-09-14']);
+      // Without the holiday it would be overdue on the 15th; with it, the last day is Tuesday 15.
+      expect(decision(one.body as Timers)).toMatchObject({ due: '2026-09-15', state: 'due' });
+      const two = (await call('member-state:IT', 'GET', `/api/matching/runs/${run}/timers?today=2026-09-15&holiday=2026-09-14&holiday=2026-09-15`)).body as Timers;
+      expect(two.holidays).toEqual(['2026-09-14', '2026-09-15']);
+      expect(decision(two).due).toBe('2026-09-16');
+      // The same as the pure function with the same holidays.
+      expect(two.cases.find((c) => c.caseId === 'IT-1')!.timers).toEqual(
+        timersJson(relocationTimers({ caseId: 'IT-1', status: 'applicant', informationReceived: '2026-09-01', confirmed: '2026-09-07' }, '2026-09-15', new Set(['2026-09-14', '2026-09-15']))),
+      );
+    });
+
+    it('refuses a holiday that is not a date with 400 naming the field', async () => {
+      const { call, run } = await start();
+      for (const bad of ['14-09-2026', 'Christmas', '2026-9-14']) {
+        const r = await call('coordinator', 'GET', `/api/matching/runs/${run}/timers?holiday=${bad}`);
+        expect(r.status, bad).toBe(400);
+        expect(message(r.body), bad).toEqual({ code: 'invalid-request', message: 'querystring.holiday: write the date as YYYY-MM-DD' });
+      }
+      const second = await call('coordinator', 'GET', `/api/matching/runs/${run}/timers?holiday=2026-09-14&holiday=next`);
+      expect(second.status).toBe(400);
+      expect(message(second.body).message).toMatch(/^querystring\.holiday/);
+      const missing = await call('coordinator', 'GET', `/api/matching/runs/${run}/timers?holiday=2026-09-31`);
+      expect(message(missing.body)).toEqual({ code: 'invalid-input', message: 'field holiday: 2026-09-31 does not exist in the calendar' });
     });
   });
 }

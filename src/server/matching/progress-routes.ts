@@ -64,14 +64,22 @@ export const progressRoutes: FastifyPluginAsyncZod<{ db: Db; now: () => Date }> 
         tags: ['matching'],
         summary: 'the Art 67(9)-(11) time limits of the decided relocations of a run on a day (every case for the Coordinator, its own for a Member State)',
         params: z.object({ id: z.coerce.number().int().positive() }),
-        querystring: z.object({ today: IsoDate.optional().describe('the day to count on (default: today by the server clock)') }),
-        response: { 200: z.object({ today: z.string(), cases: z.array(CaseTimers) }), ...errorResponses },
+        querystring: z.object({
+          today: IsoDate.optional().describe('the day to count on (default: today by the server clock)'),
+          holiday: z
+            .union([IsoDate, z.array(IsoDate).max(60)])
+            .optional()
+            .describe('public holidays (YYYY-MM-DD), repeatable: a last day on one moves to the next working day (Art 75)'),
+        }),
+        response: { 200: z.object({ today: z.string(), holidays: z.array(z.string()), cases: z.array(CaseTimers) }), ...errorResponses },
       },
     },
     async (req) => {
       const today = req.query.today ?? todayOf(opts.now());
-      const cases = await runTimers(opts.db, req.principal, req.params.id, today);
-      return { today, cases: cases.map((c) => ({ ...c, timers: c.timers ? timersJson(c.timers) : null })) };
+      const { holiday } = req.query;
+      const holidays = holiday === undefined ? [] : Array.isArray(holiday) ? holiday : [holiday];
+      const cases = await runTimers(opts.db, req.principal, req.params.id, today, holidays);
+      return { today, holidays, cases: cases.map((c) => ({ ...c, timers: c.timers ? timersJson(c.timers) : null })) };
     },
   );
 };

@@ -2,7 +2,8 @@
  * The time limits of decided relocations (AMMR Art 67(9)–(11)): the Coordinator, who watches them at the
  * Technical-Level Forum, sees every case of a run; a Member State sees the cases it sends or receives. Both record
  * the steps they may: the state of relocation what it receives and confirms, the benefitting state the transfer,
- * the Coordinator any step. A correction is a new record; the latest wins. The server's notes are said in the reader's
+ * the Coordinator any step. A correction is a new record; the latest wins. The public holidays typed in are sent with
+ * the day (Art 75: a last day on one moves to the next working day); the server's notes are said in the reader's
  * language.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
@@ -33,11 +34,21 @@ function stepsFor(c: CaseTimers, code: string | null): Step[] {
   return STEPS.filter((s) => (OF_RELOCATION_STATE.includes(s) ? c.stateOfRelocation === code : c.benefitting === code));
 }
 
+/** The timers' query: the day, and each public holiday typed (dates separated by spaces, commas or semicolons). */
+function timersQuery(day: string, holidays: string): string {
+  const params = new URLSearchParams();
+  if (day) params.set('today', day);
+  for (const h of holidays.split(/[\s,;]+/).filter(Boolean)) params.append('holiday', h);
+  const q = params.toString();
+  return q ? `?${q}` : '';
+}
+
 /** `code`: the caller's Member State; null for the Coordinator. */
 export function RelocationTimersPanel({ code }: { code: string | null }) {
   const [runs, setRuns] = useState<{ id: number; label: string }[] | null>(null);
   const [runId, setRunId] = useState<number | null>(null);
   const [today, setToday] = useState('');
+  const [holidays, setHolidays] = useState('');
   const [cases, setCases] = useState<CaseTimers[] | null>(null);
   const [day, setDay] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -45,10 +56,10 @@ export function RelocationTimersPanel({ code }: { code: string | null }) {
 
   // Only the latest request's answer is shown: the first load (the server's day) may come back after a Show.
   const latest = useRef(0);
-  const load = async (id: number | null, on: string, ticket: number) => {
+  const load = async (id: number | null, on: string, off: string, ticket: number) => {
     if (id === null) return;
     try {
-      const r = await api.get<{ today: string; cases: CaseTimers[] }>(`/api/matching/runs/${id}/timers${on ? `?today=${on}` : ''}`);
+      const r = await api.get<{ today: string; cases: CaseTimers[] }>(`/api/matching/runs/${id}/timers${timersQuery(on, off)}`);
       if (ticket !== latest.current) return;
       setCases(r.cases);
       setDay(r.today);
@@ -58,17 +69,17 @@ export function RelocationTimersPanel({ code }: { code: string | null }) {
     }
   };
   // The run list is read again on Show: the Coordinator may have stored a run since.
-  const refresh = (keep: number | null, on: string) => {
+  const refresh = (keep: number | null, on: string, off: string) => {
     const ticket = ++latest.current;
     return api.get<{ id: number; label: string }[]>('/api/matching/runs').then((list) => {
       if (ticket !== latest.current) return;
       setRuns(list);
       const id = keep !== null && list.some((r) => r.id === keep) ? keep : (list.at(-1)?.id ?? null);
       setRunId(id);
-      return load(id, on, ticket);
+      return load(id, on, off, ticket);
     }, fail);
   };
-  useEffect(() => void refresh(null, ''), []);
+  useEffect(() => void refresh(null, '', ''), []);
 
   const id = code ? `ms-timers` : 'coord-timers';
   const cell = (c: CaseTimers, which: (typeof TIMERS)[number]) => {
@@ -87,13 +98,15 @@ export function RelocationTimersPanel({ code }: { code: string | null }) {
     <section aria-labelledby={id} data-timers={runId ?? ''}>
       <h2 id={id}>{t('timers.title')}</h2>
       <p class="hint">{t(code ? 'timers.introState' : 'timers.introCoordinator')}</p>
-      <form class="form inline" onSubmit={(e) => { e.preventDefault(); void refresh(runId, today); }}>
+      <form class="form inline" onSubmit={(e) => { e.preventDefault(); void refresh(runId, today, holidays); }}>
         <label for={`${id}-run`}>{t('timers.run')}</label>
         <select id={`${id}-run`} value={runId ?? ''} onChange={(e) => setRunId(Number(e.currentTarget.value))}>
           {(runs ?? []).map((r) => <option key={r.id} value={r.id}>{`#${r.id} ${r.label}`}</option>)}
         </select>
         <label for={`${id}-today`}>{t('timers.today')}</label>
         <input id={`${id}-today`} type="date" value={today} onInput={(e) => setToday(e.currentTarget.value)} />
+        <label for={`${id}-holidays`}>{t('timers.holidays')}</label>
+        <input id={`${id}-holidays`} type="text" value={holidays} onInput={(e) => setHolidays(e.currentTarget.value)} />
         <button type="submit">{t('timers.show')}</button>
       </form>
       {runs !== null && runs.length === 0 && <p>{t('timers.noRuns')}</p>}
@@ -112,7 +125,7 @@ export function RelocationTimersPanel({ code }: { code: string | null }) {
         />
       )}
       {cases && cases.length === 0 && <p>{t('timers.none')}</p>}
-      {cases && cases.length > 0 && runId !== null && <RecordStep runId={runId} cases={cases} code={code} id={id} onRecorded={() => void load(runId, today, ++latest.current)} />}
+      {cases && cases.length > 0 && runId !== null && <RecordStep runId={runId} cases={cases} code={code} id={id} onRecorded={() => void load(runId, today, holidays, ++latest.current)} />}
     </section>
   );
 }
