@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { arimaName, fitArima, forecastArima } from './arima.ts';
 import { autoArima } from './auto-arima.ts';
-import { maxRelativeDifference, rReference } from './r-reference.ts';
+import { maxRelativeDifference, rReference } from '../../../test/helpers/r-reference.ts';
 
 describe('ARIMA by conditional sum of squares against R Arima(method = "CSS")', () => {
   it('airline model on log AirPassengers: coefficients, variance and forecasts', () => {

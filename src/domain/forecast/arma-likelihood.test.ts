@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { armaAutocovariances, armaLikelihood } from './arma-likelihood.ts';
 import { difference, differencingPolynomial, multiply } from './polynomial.ts';
-import { rReference } from './r-reference.ts';
+import { rReference } from '../../../test/helpers/r-reference.ts';
 
 /** R's `lh` (datasets): luteinizing hormone in blood samples at 10-minute intervals, 48 values. */
 const LH = [

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { noteText } from '../../notes/index.ts';
 import { maseScale } from './accuracy.ts';
 import { backtest, origins, shockOf } from './backtest.ts';
-import { rReference } from './r-reference.ts';
+import { rReference } from '../../../test/helpers/r-reference.ts';
 import type { MonthlySeries } from './series.ts';
 
 // AirPassengers (Box & Jenkins), monthly 1949-01 to 1960-12, as shipped with R.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { autoEts, etsCandidates, fitEts, forecastEts } from './ets.ts';
-import { maxRelativeDifference, rReference } from './r-reference.ts';
+import { maxRelativeDifference, rReference } from '../../../test/helpers/r-reference.ts';
 
 describe('ETS against R ets()', () => {
   it('chooses ETS(M,A,M) for log AirPassengers and forecasts within 1.5 % of R', () => {

@@ -4,7 +4,7 @@ import { noteText } from '../../notes/index.ts';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../errors.ts';
 import { forecastCounts, MODELS } from './models.ts';
-import { rReference } from './r-reference.ts';
+import { rReference } from '../../../test/helpers/r-reference.ts';
 
 const airPassengers = rReference('log_AirPassengers').y.map((v) => Math.round(Math.exp(v)));
 

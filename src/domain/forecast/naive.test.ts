@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { drift, naive, seasonalNaive } from './naive.ts';
-import { maxRelativeDifference, rReference } from './r-reference.ts';
+import { maxRelativeDifference, rReference } from '../../../test/helpers/r-reference.ts';
 
 describe('benchmark methods against R forecast 8.20', () => {
   for (const name of ['log_AirPassengers', 'log_USAccDeaths'] as const) {

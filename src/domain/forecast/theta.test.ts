@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { maxRelativeDifference } from './r-reference.ts';
+import { maxRelativeDifference } from '../../../test/helpers/r-reference.ts';
 import { autocorrelations, theta, thetaSeasonal } from './theta.ts';
 
 interface ThetaReference { frequency: number; y: number[]; alpha: number; drift: number; acf: number[]; mean: number[]; lo80: number[]; hi95: number[] }

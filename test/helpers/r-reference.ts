@@ -13,7 +13,7 @@ export interface RReference {
 }
 
 export function rReference(name: 'log_AirPassengers' | 'log_USAccDeaths' | 'WWWusage'): RReference {
-  const all = JSON.parse(readFileSync(new URL('../../../test/data/forecast/r-reference.json', import.meta.url), 'utf8')) as Record<string, RReference>;
+  const all = JSON.parse(readFileSync(new URL('../data/forecast/r-reference.json', import.meta.url), 'utf8')) as Record<string, RReference>;
   return all[name]!;
 }
 
