@@ -5,6 +5,7 @@ import { LANGUAGES, languageName, setLocale, t } from './i18n/i18n.ts';
 import { useLocale } from './i18n/use-locale.ts';
 import { AccountsPage } from './pages/accounts.tsx';
 import { Dashboard } from './pages/dashboard.tsx';
+import { DeadlinesPage } from './pages/deadlines.tsx';
 import { Downloads } from './pages/downloads.tsx';
 import { FairSharePage } from './pages/fair-share.tsx';
 import { ForecastPage } from './pages/forecast.tsx';
@@ -23,6 +24,7 @@ const NAV = [
   ['/fair-share', 'nav.fairShare'],
   ['/pool', 'nav.pool'],
   ['/forecast', 'nav.forecast'],
+  ['/deadlines', 'nav.deadlines'],
   ['/implementation', 'nav.implementation'],
   ['/methodology', 'nav.methodology'],
   ['/downloads', 'nav.downloads'],
@@ -34,6 +36,7 @@ function titleOf(route: Route): string {
     case 'state': return route.geo;
     case 'fair-share': return t('nav.fairShare');
     case 'forecast': return t('nav.forecast');
+    case 'deadlines': return t('nav.deadlines');
     case 'pool': return t('nav.pool');
     case 'methodology': return t('nav.methodology');
     case 'implementation': return t('nav.implementation');
@@ -52,6 +55,7 @@ function Page({ route }: { route: Route }) {
     case 'state': return <StatePage geo={route.geo} />;
     case 'fair-share': return <FairSharePage />;
     case 'forecast': return <ForecastPage />;
+    case 'deadlines': return <DeadlinesPage />;
     case 'pool': return <PoolPage />;
     case 'methodology': return <Methodology />;
     case 'implementation': return <ImplementationPage />;

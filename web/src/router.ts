@@ -9,6 +9,7 @@ export type Route =
   | { page: 'state'; geo: string }
   | { page: 'fair-share' }
   | { page: 'forecast' }
+  | { page: 'deadlines' }
   | { page: 'methodology' }
   | { page: 'implementation' }
   | { page: 'pool' }
@@ -24,7 +25,7 @@ export function parseRoute(path: string): Route {
   const [first, second] = parts;
   if (!first) return { page: 'dashboard' };
   if (first === 'state' && second && /^[A-Z]{2}$/.test(second) && parts.length === 2) return { page: 'state', geo: second };
-  if (parts.length === 1 && ['fair-share', 'forecast', 'methodology', 'implementation', 'pool', 'downloads', 'login', 'workspace', 'setup', 'accounts'].includes(first)) {
+  if (parts.length === 1 && ['fair-share', 'forecast', 'deadlines', 'methodology', 'implementation', 'pool', 'downloads', 'login', 'workspace', 'setup', 'accounts'].includes(first)) {
     return { page: first as 'fair-share' };
   }
   return { page: 'not-found', path };
