@@ -209,3 +209,76 @@ describe('the implementation state of play', () => {
     await page.context().close();
   });
 });
+
+describe('the deadline calculator', () => {
+  type NoteJson = { key: string; params: Record<string, unknown>; text: string };
+  type Deadlines = { steps: { label: NoteJson; article: string; nominalEnd: string; deadline: string; moved: NoteJson | null }[]; counting: NoteJson };
+  // Registration on Wednesday 17 June 2026: the application is lodged within 5 days, by Monday 22 June, a public
+  // holiday here, so the last day moves to Tuesday 23 June (Regulation 1182/71 Art 3(4)).
+  const QUERY = { procedure: 'border-procedure', from: '2026-06-17', holiday: '2026-06-22' };
+  const apiDeadlines = async (q: typeof QUERY) => (await (await fetch(`${served.url}/api/procedures/${q.procedure}/deadlines?${new URLSearchParams(q).toString()}`)).json()) as Deadlines;
+  const longDate = (iso: string, locale: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+  const lastDays = (page: import('playwright-core').Page) => page.locator('main table tbody time').evaluateAll((ts) => ts.map((x) => [x.getAttribute('datetime'), x.textContent]));
+
+  it('gives the API’s last days for the procedure, start date and holiday chosen, says why one moved, keeps the query in the URL, and shows the API’s error for a bad date', async () => {
+    const { page, errors } = await openPage(browser);
+    await page.goto(served.url + '/deadlines');
+    const procedures = (await (await fetch(served.url + '/api/procedures')).json()) as { name: string }[];
+    const select = page.getByLabel('Procedure');
+    await expect.poll(() => select.locator('option').count()).toBe(procedures.length);
+    expect(await select.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).toEqual(procedures.map((p) => p.name));
+    await select.selectOption(QUERY.procedure);
+    await page.getByLabel('Start date').fill(QUERY.from);
+    await page.getByLabel(/Public holidays/).fill(QUERY.holiday);
+    await page.getByRole('button', { name: 'Calculate' }).click();
+    const table = page.getByRole('table', { name: /Deadlines of “Asylum border procedure”/ });
+    await table.waitFor();
+    expect(Object.fromEntries(new URL(page.url()).searchParams)).toEqual(QUERY);
+
+    const r = await apiDeadlines(QUERY);
+    expect(await lastDays(page)).toEqual(r.steps.map((s) => [s.deadline, longDate(s.deadline, 'en')]));
+    const moved = r.steps.find((s) => s.moved)!;
+    expect([moved.nominalEnd, moved.deadline]).toEqual(['2026-06-22', '2026-06-23']);
+    const row = await table.getByRole('row', { name: new RegExp(`^${moved.label.text}`) }).textContent();
+    expect(row).toContain(moved.article);
+    expect(row).toContain(`the period ends on ${longDate(moved.nominalEnd, 'en')}; ${moved.moved!.text}`);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'deadlines-en');
+    expect(errors).toEqual([]);
+
+    // A date that does not exist: the server's 400, which names the field, is shown as it comes.
+    await page.getByLabel(/Public holidays/).fill('2026-06-22, 2026-06-31');
+    await page.getByRole('button', { name: 'Calculate' }).click();
+    const bad = await fetch(`${served.url}/api/procedures/${QUERY.procedure}/deadlines?from=${QUERY.from}&holiday=2026-06-22&holiday=2026-06-31`);
+    expect(bad.status).toBe(400);
+    const { error } = (await bad.json()) as { error: { message: string } };
+    expect(error.message).toMatch(/field holidays: 2026-06-31/);
+    await expect.poll(() => page.getByRole('alert').textContent()).toBe(`The deadlines cannot be calculated: ${error.message}`);
+    expect(await page.getByRole('table').count()).toBe(0);
+    expect(errors.filter((e) => !/status of 400/.test(e))).toEqual([]);
+    await page.context().close();
+  });
+
+  it('in Dutch, from a linked URL: the same last days, and the reason for a move and the counting rule in Dutch', async () => {
+    const { page, errors } = await openPage(browser, { locale: 'nl-NL' });
+    await page.goto(`${served.url}/deadlines?${new URLSearchParams(QUERY).toString()}`);
+    const table = page.getByRole('table', { name: /Termijnen van „Asielgrensprocedure”/ });
+    await table.waitFor();
+    const r = await apiDeadlines(QUERY);
+    expect(await lastDays(page)).toEqual(r.steps.map((s) => [s.deadline, longDate(s.deadline, 'nl')]));
+    const moved = r.steps.find((s) => s.moved)!;
+    const reason = renderNote(moved.moved as unknown as Note, NOTE_CATALOGS.nl!);
+    expect(reason).not.toBe(moved.moved!.text);
+    const row = await table.getByRole('row', { name: new RegExp(`^${renderNote(moved.label as unknown as Note, NOTE_CATALOGS.nl!)}`) }).textContent();
+    expect(row).toContain(`de termijn eindigt op ${longDate(moved.nominalEnd, 'nl')}; ${reason}`);
+    expect(row).not.toContain(moved.moved!.text);
+    expect(await page.locator('main').textContent()).toContain(`Telling: ${renderNote(r.counting as unknown as Note, NOTE_CATALOGS.nl!)}`);
+    // The form starts from the URL, so the query can be changed from there.
+    expect(await page.getByLabel('Begindatum').inputValue()).toBe(QUERY.from);
+    expect(await page.getByLabel(/Feestdagen/).inputValue()).toBe(QUERY.holiday);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'deadlines-nl');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
