@@ -13,9 +13,11 @@
  * How a parameter is written: `text` verbatim (codes, ids, names of sources); `int`, `dec` as numbers of the
  * language; `pct` a fraction (0.1) as a percentage with one decimal (10.0); `year` as is; `state(s)` by the state's
  * name; `period(s)` as months, quarters or spans (`2024-07`, `2024-07/2025-06`, `2024`); `date` a day; `list` strings
- * verbatim; `note(s)` nested notes; `@group` a term of the catalog (`terms.<group>.<value>`).
+ * verbatim; `note(s)` nested notes; `@group` a term of the catalog (`terms.<group>.<value>`), the value itself when
+ * the catalog has no such term; `@route` a Frontex route named as the data names it (`Western Balkan Route`), and
+ * `routes` a list of them, each written in the language (`terms.route`), a route the catalog does not know as named.
  */
-export type ParamKind = 'text' | 'int' | 'dec' | 'pct' | 'year' | 'state' | 'states' | 'period' | 'periods' | 'date' | 'list' | 'note' | 'notes' | `@${string}`;
+export type ParamKind = 'text' | 'int' | 'dec' | 'pct' | 'year' | 'state' | 'states' | 'routes' | 'period' | 'periods' | 'date' | 'list' | 'note' | 'notes' | `@${string}`;
 
 /** Every note and the kind of each of its parameters; the catalogs have a sentence for each with these placeholders. */
 export const NOTE_PARAMS = {
@@ -57,13 +59,13 @@ export const NOTE_PARAMS = {
   'assessment.noRouteFigure': { indicator: 'text', period: '@periodKey', span: 'period' },
   'assessment.noRouteFigureShort': {},
   'assessment.routesSubstituted': { indicator: 'text', period: '@periodKey', span: 'period', routes: 'notes' },
-  'assessment.routeSubstitution': { route: 'text', substitution: 'note' },
-  'assessment.routesWithoutFigure': { indicator: 'text', period: '@periodKey', span: 'period', routes: 'list', reasons: 'notes' },
-  'assessment.equalSplit': { indicator: 'text', routes: 'list', states: 'list', version: 'text' },
-  'assessment.routesNearest': { indicator: 'text', period: '@periodKey', span: 'period', windows: 'periods', routes: 'list' },
+  'assessment.routeSubstitution': { route: '@route', substitution: 'note' },
+  'assessment.routesWithoutFigure': { indicator: 'text', period: '@periodKey', span: 'period', routes: 'routes', reasons: 'notes' },
+  'assessment.equalSplit': { indicator: 'text', routes: 'routes', states: 'list', version: 'text' },
+  'assessment.routesNearest': { indicator: 'text', period: '@periodKey', span: 'period', windows: 'periods', routes: 'routes' },
   'assessment.routeAttribution': { indicator: 'text', table: 'text', version: 'text', status: '@tableStatus', none: 'states' },
   'assessment.routeAttributionUnattributed': { indicator: 'text', table: 'text', version: 'text', status: '@tableStatus', none: 'states', detections: 'notes' },
-  'assessment.routeCount': { route: 'text', count: 'int' },
+  'assessment.routeCount': { route: '@route', count: 'int' },
   'assessment.frontlineCoverage': { indicator: 'text', states: 'states' },
   'assessment.frontlineNone': { indicator: 'text' },
   'assessment.partialUnion': { indicator: 'text', period: '@periodKey', span: 'period', count: 'int', total: 'int' },
@@ -86,10 +88,10 @@ export const NOTE_PARAMS = {
   'pool.noSarPercentage': { reason: 'text' },
 
   // Adequate capacity of the border procedure (cycle/adequate-capacity.ts)
-  'capacity.monthsStored': { route: 'text', year: 'year', months: 'int' },
+  'capacity.monthsStored': { route: '@route', year: 'year', months: 'int' },
   'capacity.crossingsAttributed': { table: 'text', version: 'text', status: '@tableStatus', routes: 'notes' },
-  'capacity.routeAttributed': { route: 'text', states: 'list', basis: '@attributionBasis' },
-  'capacity.routeNotAttributed': { route: 'text', basis: '@attributionBasis' },
+  'capacity.routeAttributed': { route: '@route', states: 'list', basis: '@attributionBasis' },
+  'capacity.routeNotAttributed': { route: '@route', basis: '@attributionBasis' },
   'capacity.detectionsNotPersons': {},
   'capacity.noCrossings': {},
   'capacity.sarMissing': { state: 'state', months: 'periods' },
@@ -107,8 +109,8 @@ export const NOTE_PARAMS = {
   'outlook.intervals': {},
   'outlook.returnProcedure': {},
   'outlook.appliesFrom': { date: 'date' },
-  'outlook.unattributed': { routes: 'list' },
-  'outlook.lastObserved': { route: 'text', last: 'period', from: 'period', model: 'text' },
+  'outlook.unattributed': { routes: 'routes' },
+  'outlook.lastObserved': { route: '@route', last: 'period', from: 'period', model: 'text' },
 
   // How a time limit is counted (domain/procedures/counting.ts): why a last day moved
   'counting.twoWorkingDays': {},
@@ -174,7 +176,7 @@ export interface Note {
   params: Readonly<Record<string, NoteParam>>;
 }
 
-type ValueOf<K extends ParamKind> = K extends 'int' | 'dec' | 'pct' ? number : K extends 'year' ? number | string : K extends 'states' | 'list' | 'periods' ? readonly string[] : K extends 'note' ? Note : K extends 'notes' ? readonly Note[] : string;
+type ValueOf<K extends ParamKind> = K extends 'int' | 'dec' | 'pct' ? number : K extends 'year' ? number | string : K extends 'states' | 'routes' | 'list' | 'periods' ? readonly string[] : K extends 'note' ? Note : K extends 'notes' ? readonly Note[] : string;
 
 /** The parameters of one key, each typed by its kind. */
 export type NoteParams<K extends NoteKey> = { [P in keyof (typeof NOTE_PARAMS)[K]]: (typeof NOTE_PARAMS)[K][P] extends infer T extends ParamKind ? ValueOf<T> : never };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { note, NOTE_KEYS, NOTE_PARAMS, type ParamKind } from '../domain/note.ts';
-import { NOTE_CATALOGS, noteJson, renderNote } from './index.ts';
+import { NOTE_CATALOGS, noteJson, renderNote, routeName } from './index.ts';
 
 const placeholders = (text: string) => [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!))].sort();
 
@@ -39,11 +39,28 @@ describe('the note catalogs', () => {
     );
     const c = note('capacity.refusalsPartial', { states: ['EL', 'DE'] });
     expect(renderNote(c, NOTE_CATALOGS.nl!)).toBe('Weigeringen van toegang zijn onbekend voor Griekenland en Duitsland: de aandelen van die staten tellen alleen grensoverschrijdingen en opsporing en redding.');
-    expect(renderNote(note('assessment.routeCount', { route: 'Other', count: 12345 }), NOTE_CATALOGS.nl!)).toBe('Other 12.345');
+    expect(renderNote(note('assessment.routeCount', { route: 'Other', count: 12345 }), NOTE_CATALOGS.nl!)).toBe('Overige 12.345');
     expect(renderNote(note('outlook.appliesFrom', { date: '2026-06-12' }), NOTE_CATALOGS.nl!)).toContain('12 juni 2026');
     expect(renderNote(note('backtest.skip.noOrigin', { months: 24, last: '2024-12', train: 48, origin: '2026-12' }), NOTE_CATALOGS.nl!)).toBe(
       'te kort om te toetsen: het eerste vertrekpunt van een voorspelling met 48 maanden gegevens zou december 2026 zijn, en geen enkele maand daarna is waargenomen (de 24 maanden eindigen in december 2024)',
     );
+  });
+
+  it('name every Frontex route in every language, and a route they do not know as the data names it', () => {
+    // The routes of the Frontex files (../shared/data/frontex/, PROVENANCE.md), as the data names them.
+    const routes = ['Central Mediterranean Route', 'Eastern Mediterranean Route', 'Western Mediterranean Route', 'Western African Route', 'Western Balkan Route',
+      'Eastern Borders Route', 'Circular Route from Albania to Greece', 'Black Sea Route', 'Other'];
+    for (const cat of Object.values(NOTE_CATALOGS)) expect(Object.keys(cat.terms.route!).sort(), cat.lang).toEqual([...routes].sort());
+    // English keeps Frontex's own names, so the API's English text is as before.
+    for (const r of routes) expect(routeName(r, NOTE_CATALOGS.en!)).toBe(r);
+    expect(routes.map((r) => routeName(r, NOTE_CATALOGS.nl!))).toEqual(['Centrale Middellandse Zeeroute', 'Oostelijke Middellandse Zeeroute', 'Westelijke Middellandse Zeeroute',
+      'West-Afrikaanse route', 'Westelijke Balkanroute', 'Route over de oostgrenzen', 'Circulaire route van Albanië naar Griekenland', 'Zwarte Zeeroute', 'Overige']);
+    // A new name in future data is shown as it is: no error, no placeholder.
+    expect(routeName('Channel Route', NOTE_CATALOGS.nl!)).toBe('Channel Route');
+    expect(renderNote(note('assessment.routeCount', { route: 'Channel Route', count: 7 }), NOTE_CATALOGS.nl!)).toBe('Channel Route 7');
+    expect(renderNote(note('outlook.unattributed', { routes: ['Other', 'Channel Route'] }), NOTE_CATALOGS.nl!)).toBe('Detecties van Overige en Channel Route zijn aan geen enkele staat toegerekend en weggelaten.');
+    expect(renderNote(note('capacity.routeAttributed', { route: 'Western Balkan Route', states: ['HR/HU'], basis: 'equal-split' }), NOTE_CATALOGS.nl!)).toMatch(/^Westelijke Balkanroute → HR\/HU \(/);
+    expect(noteJson(note('assessment.routeSubstitution', { route: 'Western Balkan Route', substitution: note('assessment.noSource', {}) })).text).toMatch(/^Western Balkan Route: /);
   });
 
   it('write a fraction as a percentage with one decimal, in the language', () => {

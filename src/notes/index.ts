@@ -11,7 +11,7 @@ import en from './en.json' with { type: 'json' };
 import nl from './nl.json' with { type: 'json' };
 import { renderNote, type NoteCatalog, type NoteJson } from './render.ts';
 
-export { renderNote, hasNote, type NoteCatalog, type NoteJson } from './render.ts';
+export { renderNote, hasNote, routeName, type NoteCatalog, type NoteJson } from './render.ts';
 
 export const NOTE_CATALOGS: Readonly<Record<string, NoteCatalog>> = { en, nl };
 

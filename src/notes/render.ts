@@ -68,6 +68,14 @@ function state(geo: string, cat: NoteCatalog, f: Formats): string {
   return cat.terms.geo?.[geo] ?? f.regions.of(geo === 'EL' ? 'GR' : geo) ?? geo;
 }
 
+/**
+ * A Frontex route in the catalog's language, from its name in the data (`Western Balkan Route` → `Westelijke
+ * Balkanroute`); a route the catalog does not know (a new name in newer data) as the data names it.
+ */
+export function routeName(route: string, cat: NoteCatalog): string {
+  return cat.terms.route?.[route] ?? route;
+}
+
 function value(kind: ParamKind, v: NoteParam, cat: NoteCatalog, f: Formats): string {
   const strings = (x: NoteParam) => (Array.isArray(x) ? (x as readonly string[]) : [String(x)]);
   switch (kind) {
@@ -81,6 +89,8 @@ function value(kind: ParamKind, v: NoteParam, cat: NoteCatalog, f: Formats): str
       return state(String(v), cat, f);
     case 'states':
       return f.list.format(strings(v).map((g) => state(g, cat, f)));
+    case 'routes':
+      return f.list.format(strings(v).map((r) => routeName(r, cat)));
     case 'period':
       return period(String(v), cat, f);
     case 'periods':
