@@ -51,7 +51,7 @@ export async function writeAnnexes(dir: string, tables: readonly { table: Report
     for (const [i, c] of table.columns.entries()) {
       if (c.type === 'percent') sheet.getColumn(i + 1).numFmt = '0.0%';
       else if (c.type === 'integer') sheet.getColumn(i + 1).numFmt = '#,##0';
-      sheet.getColumn(i + 1).width = c.type === 'text' || c.type === 'label' ? 36 : 16;
+      sheet.getColumn(i + 1).width = c.type === 'text' || c.type === 'label' || c.type === 'route' ? 36 : 16;
     }
   }
   await workbook.xlsx.writeFile(path.join(dir, 'tables.xlsx'));

@@ -83,7 +83,7 @@ function situation(d: ReportData, i18n: I18n, tables: BuiltReport['tables']): Se
   ];
   for (const t of s.tables) {
     if (t.id === 'asylum-applicants' && d.fairShares) blocks.push(...mapBlocks(d, i18n, tables));
-    if (t.id === 'arrivals-by-route') blocks.push(situationChart(t, d, i18n, (k) => k));
+    if (t.id === 'arrivals-by-route') blocks.push(situationChart(t, d, i18n, (k) => i18n.route(k)));
     if (t.id === 'arrivals-by-state') blocks.push(situationChart(t, d, i18n, (k) => i18n.state(k)));
     const note = t.missing.length ? i18n.t('situation.missing', { states: t.missing.map((g) => i18n.state(g)).join(', ') }) : undefined;
     blocks.push(tableBlock(tables, situationTable(t), i18n, note));
@@ -127,11 +127,11 @@ function forecast(d: ReportData, i18n: I18n, tables: BuiltReport['tables']): Sec
   const blocks: Block[] = [{ kind: 'p', text: i18n.t('forecast.intro', { cycle: String(d.cycle) }) }];
   blocks.push(tableBlock(tables, forecastSummaryTable(f), i18n));
   for (const s of f.series) {
-    blocks.push({ kind: 'figure', svg: fanChart(s.fanChart, i18n, { title: routeOf(s.id), y: i18n.t('unit.detections') }), caption: i18n.t('forecast.fan', { route: routeOf(s.id), model: s.model }) });
+    blocks.push({ kind: 'figure', svg: fanChart(s.fanChart, i18n, { title: i18n.route(routeOf(s.id)), y: i18n.t('unit.detections') }), caption: i18n.t('forecast.fan', { route: i18n.route(routeOf(s.id)), model: s.model }) });
   }
-  const notes = f.series.flatMap((s) => [...s.notes, ...(s.fallback ? [s.fallback] : [])].map((n) => `${routeOf(s.id)}: ${i18n.note(n)}`));
+  const notes = f.series.flatMap((s) => [...s.notes, ...(s.fallback ? [s.fallback] : [])].map((n) => `${i18n.route(routeOf(s.id))}: ${i18n.note(n)}`));
   if (notes.length) blocks.push({ kind: 'list', items: notes });
-  if (f.skipped.length) blocks.push({ kind: 'list', items: f.skipped.map((k) => i18n.t('forecast.skipped', { route: routeOf(k.id), reason: i18n.note(k.reason) })) });
+  if (f.skipped.length) blocks.push({ kind: 'list', items: f.skipped.map((k) => i18n.t('forecast.skipped', { route: i18n.route(routeOf(k.id)), reason: i18n.note(k.reason) })) });
   blocks.push(tableBlock(tables, forecastMonthsTable(f), i18n));
   return { id: 'forecast', title: i18n.t('section.forecast'), blocks };
 }
@@ -193,7 +193,7 @@ function capacityOutlook(d: ReportData, i18n: I18n, tables: BuiltReport['tables'
         annualMaximum: i18n.t('outlook.chart.annualMaximum', { maximum: s.annualMaximum ?? 0 }),
       },
     );
-    blocks.push({ kind: 'figure', svg, caption: i18n.t('outlook.chart.caption', { state: i18n.state(s.code), year, routes: s.routes.join(', ') }) });
+    blocks.push({ kind: 'figure', svg, caption: i18n.t('outlook.chart.caption', { state: i18n.state(s.code), year, routes: s.routes.map((r) => i18n.route(r)).join(', ') }) });
   }
   blocks.push(tableBlock(tables, outlookStatesTable(r), i18n, i18n.t('outlook.table.note', { year })));
   blocks.push(tableBlock(tables, outlookMonthsTable(r), i18n));

@@ -36,6 +36,8 @@ export function formatValue(c: Column, v: Value, i18n: I18n): string {
       return i18n.date(String(v));
     case 'state':
       return i18n.state(String(v));
+    case 'route':
+      return i18n.route(String(v));
     case 'label':
       return label(c.prefix, String(v), i18n);
     case 'labels':

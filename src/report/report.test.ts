@@ -188,6 +188,20 @@ describe('the projection, fair shares, pool and implementation of the 2026 Repor
     const nl = createI18n('nl');
     expect(cells('nl', 'forecast-cycle-year', 'forecast')).toEqual(f.series.map((s) => nl.integer(s.cycleYear.value)));
     expect(dom('en').querySelectorAll('#forecast figure.chart svg').length).toBe(f.series.length);
+    // Routes are named in the report's language where the English report gives Frontex's names; the annexes keep those.
+    const rowNames = (lang: string, table: string) => Array.from(dom(lang).querySelectorAll(`figure[data-table="${table}"] tbody th`)).map((th) => th.textContent);
+    expect(rowNames('en', 'forecast-cycle-year')).toEqual(f.series.map((s) => s.id.split(':')[1]));
+    expect(rowNames('nl', 'forecast-cycle-year')).toEqual(f.series.map((s) => nl.route(s.id.split(':')[1]!)));
+    expect(rowNames('en', 'forecast-cycle-year')).toContain('Central Mediterranean Route');
+    expect(rowNames('nl', 'forecast-cycle-year')).toContain('Centrale Middellandse Zeeroute');
+    expect(rowNames('nl', 'arrivals-by-route')).toContain('Westelijke Balkanroute');
+    expect(annex('nl', 'arrivals-by-route').rows.map((r) => r.key)).toContain('Western Balkan Route');
+    const captions = (lang: string) => Array.from(dom(lang).querySelectorAll('#forecast figure.chart figcaption')).map((c) => c.textContent ?? '');
+    expect(captions('en').some((c) => c.startsWith('Central Mediterranean Route:'))).toBe(true);
+    expect(captions('nl').some((c) => c.startsWith('Centrale Middellandse Zeeroute:'))).toBe(true);
+    // The fan charts' titles too: no English route name in the Dutch charts.
+    const charts = Array.from(dom('nl').querySelectorAll('#forecast figure.chart')).map((c) => c.textContent ?? '').join('\n');
+    for (const s of f.series) expect(charts).not.toContain(s.id.split(':')[1]);
   });
 
   it('says why a route is not forecast, in the report’s language', () => {
@@ -212,11 +226,11 @@ describe('the projection, fair shares, pool and implementation of the 2026 Repor
     for (const lang of ['en', 'nl']) {
       const i18n = createI18n(lang);
       const items = Array.from(dom(lang).querySelectorAll('#forecast li')).map((li) => li.textContent);
-      for (const k of expected) expect(items).toContain(i18n.t('forecast.skipped', { route: k.id.split(':')[1]!, reason: i18n.note(k.reason) }));
+      for (const k of expected) expect(items).toContain(i18n.t('forecast.skipped', { route: i18n.route(k.id.split(':')[1]!), reason: i18n.note(k.reason) }));
     }
     expect(expected[0]!.reason.params).toEqual({ from: '2023-09', to: '2025-02', months: 1, since: '2025-03', min: 24 });
     expect(Array.from(dom('nl').querySelectorAll('#forecast li')).map((li) => li.textContent)).toContain(
-      'Black Sea Route niet voorspeld: hiaat: september 2023 tot en met februari 2025 ontbreekt; er volgen te weinig opeenvolgende maanden om uit te voorspellen (1 sinds maart 2025, minstens 24 nodig)',
+      'Zwarte Zeeroute niet voorspeld: hiaat: september 2023 tot en met februari 2025 ontbreekt; er volgen te weinig opeenvolgende maanden om uit te voorspellen (1 sinds maart 2025, minstens 24 nodig)',
     );
   });
 

@@ -4,8 +4,8 @@
  * reader can check every printed figure against them.
  */
 
-/** How a column's values are printed; annexes keep the raw value whatever the type. */
-export type ColumnType = 'state' | 'text' | 'label' | 'integer' | 'decimal' | 'percent' | 'change' | 'points' | 'period' | 'date' | 'hash' | 'share' | 'labels';
+/** How a column's values are printed; annexes keep the raw value whatever the type (a `route`, Frontex's name). */
+export type ColumnType = 'state' | 'route' | 'text' | 'label' | 'integer' | 'decimal' | 'percent' | 'change' | 'points' | 'period' | 'date' | 'hash' | 'share' | 'labels';
 
 export interface Column {
   id: string;

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { UsageError } from '../../domain/errors.ts';
 import type { Note } from '../../domain/note.ts';
-import { NOTE_CATALOGS, renderNote } from '../../notes/index.ts';
+import { NOTE_CATALOGS, renderNote, routeName } from '../../notes/index.ts';
 
 const DIR = import.meta.dirname;
 
@@ -53,6 +53,8 @@ export interface I18n {
   /** `YYYY-MM-DD` or ISO timestamp → a long date (UTC). */
   date(iso: string): string;
   state(geo: string): string;
+  /** A Frontex route in this language, from its name in the data; a route the note catalog does not know as named. */
+  route(name: string): string;
   /** A note of the engine in this language (src/notes/). */
   note(n: Note): string;
 }
@@ -95,6 +97,7 @@ export function createI18n(lang: string): I18n {
     period: (text) => text.split(/\.\.|\//).map(one).join(' – '),
     date: (iso) => long.format(new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso)),
     state: (geo) => (geo === 'EU27_2020' ? t('geo.EU27_2020') : (regions.of(geo === 'EL' ? 'GR' : geo) ?? geo)),
+    route: (name) => routeName(name, notes),
     note: (n) => renderNote(n, notes),
   };
 }

@@ -2,7 +2,7 @@
 import type { Situation, SituationRow, SituationTable } from '../../cycle/situation.ts';
 import { col, type ReportTable } from '../table.ts';
 
-const keyType = (t: SituationTable) => (t.id === 'arrivals-by-route' ? 'text' : 'state');
+const keyType = (t: SituationTable) => (t.id === 'arrivals-by-route' ? 'route' : 'state');
 
 export function situationTable(t: SituationTable): ReportTable {
   const rate = t.measure === 'rate';
