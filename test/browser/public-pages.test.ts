@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { Note } from '../../src/domain/note.ts';
-import { NOTE_CATALOGS, renderNote } from '../../src/notes/index.ts';
+import { NOTE_CATALOGS, renderNote, routeName } from '../../src/notes/index.ts';
 import { FILL } from '../../web/src/map/categories.ts';
 import { launch, openPage, screenshot, seriousViolations, serve, type Served } from './harness.ts';
 
@@ -77,7 +77,14 @@ describe('the forecast page', () => {
     await page.goto(served.url + '/forecast');
     await page.waitForSelector('figure.chart svg');
     type NoteJson = { key: string; params: Record<string, unknown>; text: string };
-    const list = (await (await fetch(served.url + '/api/public/forecast')).json()) as { series: { id: string; indicator: string }[]; skipped: { id: string; reason: NoteJson }[] };
+    const list = (await (await fetch(served.url + '/api/public/forecast')).json()) as { series: { id: string; indicator: string; dims?: { route: string } }[]; skipped: { id: string; reason: NoteJson }[] };
+    // The routes are named in Dutch (the note catalogs' terms); the API keeps Frontex's names as ids.
+    const shown = list.series.find((x) => x.indicator === 'irregular_crossings')!.dims!.route;
+    expect(await page.locator('#fc-series').textContent()).toContain(routeName(shown, NOTE_CATALOGS.nl!));
+    expect(await page.locator('#fc-series').textContent()).not.toContain(shown);
+    expect(list.series.map((x) => x.dims?.route)).toContain('Central Mediterranean Route');
+    expect(await page.getByRole('row', { name: /Centrale Middellandse Zeeroute/ }).count()).toBe(1);
+    expect(await page.getByRole('row', { name: /Central Mediterranean Route/ }).count()).toBe(0);
     // Frontex's Black Sea route has one month since its last gap: skipped, with the reason in the reader's language.
     expect(list.skipped.map((k) => k.id)).toContain('irregular_crossings:Black Sea Route');
     await page.getByText(/reeksen? kon(den)? niet worden voorspeld/).click();
@@ -146,7 +153,8 @@ describe("a state's page: will the border-procedure capacity hold?", () => {
     // The API's own answer, to compare what the page prints with (public: no credentials).
     const res = await fetch(`${served.url}/api/procedures/capacity-outlook/IT?year=2026`);
     expect(res.status).toBe(200);
-    const o = (await res.json()) as { state: { capacity: number; annualMaximum: number; months: { period: string; peak: { mean: number } }[] } };
+    const o = (await res.json()) as { state: { capacity: number; annualMaximum: number; routes: string[]; months: { period: string; peak: { mean: number } }[] } };
+    expect(o.state.routes).toContain('Central Mediterranean Route');
     for (const locale of ['en', 'nl'] as const) {
       const { page, errors } = await openPage(browser, { locale: locale === 'nl' ? 'nl-NL' : 'en-GB' });
       await page.goto(served.url + '/state/IT');
@@ -156,6 +164,9 @@ describe("a state's page: will the border-procedure capacity hold?", () => {
       const text = (await section.textContent()) ?? '';
       expect(text).toContain(nf.format(o.state.capacity));
       expect(text).toContain(nf.format(o.state.annualMaximum));
+      // The routes its arrivals come from, named in the reader's language.
+      for (const r of o.state.routes) expect(text).toContain(routeName(r, NOTE_CATALOGS[locale]!));
+      if (locale === 'nl') expect(text).toContain('Centrale Middellandse Zeeroute');
       // The table alternative holds every month's central occupancy.
       await section.getByText(locale === 'en' ? 'Show the figures as a table' : /tabel/i).first().click();
       const rows = section.locator('table tbody tr');

@@ -6,7 +6,7 @@
 import { fetchCapacityOutlook, type CapacityOutlook, type ReachDate } from '../api/public.ts';
 import { ApiError } from '../api/client.ts';
 import { isSolidarityState } from '../../../src/domain/member-states.ts';
-import { formatDate, formatNumber, formatPercent, noteText, stateName, t } from '../i18n/i18n.ts';
+import { formatDate, formatNumber, formatPercent, noteText, routeName, stateName, t } from '../i18n/i18n.ts';
 import { DataTable } from './data-table.tsx';
 import { ErrorNote, Loading } from './status.tsx';
 import { useAsync } from './use-async.ts';
@@ -89,7 +89,7 @@ function Outlook({ o }: { o: CapacityOutlook }) {
       <ul class="facts">
         <li>{t('outlook.capacity', { value: s.capacity })}</li>
         {s.annualMaximum !== null && <li>{t('outlook.annualMaximum', { value: s.annualMaximum })}</li>}
-        <li>{t('outlook.routes', { routes: s.routes.join(', ') })}</li>
+        <li>{t('outlook.routes', { routes: s.routes.map(routeName).join(', ') })}</li>
       </ul>
       <p>
         {t(a.borderShareIsDefault ? 'outlook.assumption.default' : 'outlook.assumption.given', { share: formatPercent(a.borderShare, 0), weeks: String(a.durationWeeks), date: formatDate(a.appliesFrom) })}

@@ -6,7 +6,7 @@
 import en from './en.json' with { type: 'json' };
 import enNotes from '../../../src/notes/en.json' with { type: 'json' };
 import type { Note } from '../../../src/domain/note.ts';
-import { hasNote, renderNote, type NoteCatalog, type NoteJson } from '../../../src/notes/render.ts';
+import { hasNote, renderNote, routeName as routeTerm, type NoteCatalog, type NoteJson } from '../../../src/notes/render.ts';
 
 export type Catalog = Record<string, string | Partial<Record<Intl.LDMLPluralRule, string>>>;
 export type MessageKey = keyof typeof en;
@@ -108,6 +108,11 @@ export function formatDate(iso: string): string {
 export function stateName(geo: string): string {
   const iso = geo === 'EL' ? 'GR' : geo;
   return new Intl.DisplayNames([locale], { type: 'region' }).of(iso) ?? geo;
+}
+
+/** A Frontex route in the reader's language, from its name in the data (the note catalogs' `terms.route`); a route they do not know as the data names it. */
+export function routeName(route: string): string {
+  return routeTerm(route, notes);
 }
 
 /** A note of the engine (an API response's `{key, params, text}`) in the reader's language; its English text when this page does not know the key. */

@@ -8,7 +8,7 @@ import { fetchForecasts, fetchSeriesForecast, type ModelAccuracy, type SeriesDet
 import { DataTable } from '../components/data-table.tsx';
 import { ErrorNote, Loading } from '../components/status.tsx';
 import { useAsync } from '../components/use-async.ts';
-import { currentLocale, formatNumber, formatPercent, noteText, stateName, t, type MessageKey } from '../i18n/i18n.ts';
+import { currentLocale, formatNumber, formatPercent, noteText, routeName, stateName, t, type MessageKey } from '../i18n/i18n.ts';
 import { useLocale } from '../i18n/use-locale.ts';
 import { navigate } from '../router.ts';
 import { usePlot } from '../components/use-plot.ts';
@@ -16,8 +16,8 @@ import { usePlot } from '../components/use-plot.ts';
 const DEFAULT_INDICATOR = 'irregular_crossings';
 
 const indicatorName = (indicator: string) => t(`indicator.${indicator}` as MessageKey);
-/** A route's own name (Frontex's, in English), else the state's name in the reader's language. */
-const seriesName = (s: Pick<SeriesForecast, 'geo' | 'dims'>) => s.dims?.route ?? (/^[A-Z]{2}$/.test(s.geo) ? stateName(s.geo) : s.geo);
+/** A route's name, else the state's name, in the reader's language (a route the catalogs do not know as the data names it). */
+const seriesName = (s: Pick<SeriesForecast, 'geo' | 'dims'>) => (s.dims?.route !== undefined ? routeName(s.dims.route) : /^[A-Z]{2}$/.test(s.geo) ? stateName(s.geo) : s.geo);
 const selectedId = () => new URLSearchParams(location.search).get('series');
 const show = (id: string) => navigate(`/forecast?series=${encodeURIComponent(id)}`);
 
